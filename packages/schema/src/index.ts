@@ -1,0 +1,11 @@
+export * from './ast/nodes.js';
+export * from './diagnostics/span.js';
+export * from './diagnostics/diagnostic.js';
+export { Messages } from './diagnostics/messages.js';
+export { renderDiagnostic, renderDiagnostics, type RenderOptions } from './diagnostics/render.js';
+export * from './ir/types.js';
+export { serializeIR } from './ir/serialize.js';
+export { parseSchemaFile, type ParsedFile } from './parser/parse-file.js';
+export { analyzeSchema, type AnalyzeResult } from './analyze/analyze-schema.js';
+export { readSchemaSources, type SchemaSource } from './load/read-sources.js';
+export { formatSchema, type FormatResult } from './format/format-schema.js';
