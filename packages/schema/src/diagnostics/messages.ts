@@ -105,14 +105,20 @@ export const Messages = {
     `Relation ${q(field)} is an implicit many-to-many relation and cannot declare "fields" or "references".`),
   oneToOneBothRequired: m('K4013', 'error', (field: string) =>
     `Relation field ${q(field)} must be optional: in a one-to-one relation the side without "fields" is optional.`),
-  relationOptionalityMismatch: m('K4014', 'error', (field: string) =>
-    `Relation field ${q(field)} is optional but its foreign-key fields are required; make both optional or both required.`),
+  relationOptionalityMismatch: m('K4014', 'error', (field: string, must: 'optional' | 'required') =>
+    must === 'optional'
+      ? `Relation field ${q(field)} must be optional, because at least one of its foreign-key fields is optional.`
+      : `Relation field ${q(field)} must be required, because all of its foreign-key fields are required.`),
   fieldsOnListSide: m('K4015', 'error', (field: string) =>
     `Relation field ${q(field)} is a list and cannot hold the foreign key; put "fields" and "references" on the other side.`),
   selfRelationNeedsName: m('K4016', 'error', (model: string) =>
     `Model ${q(model)} relates to itself more than once; name each self-relation with @relation("Name").`),
   relationToIgnored: m('K4017', 'error', (field: string, target: string) =>
     `Relation field ${q(field)} points at ${q(target)}, which is @@ignore'd; add @ignore to the field too.`),
+  relationToView: m('K4019', 'error', (field: string, view: string) =>
+    `Relation field ${q(field)} points at view ${q(view)}; relations to views are not supported.`),
+  actionOnWrongSide: m('K4020', 'error', (field: string, action: string) =>
+    `Relation field ${q(field)}: "${action}" belongs on the side that declares "fields" and "references".`),
   relationScalarIsList: m('K4018', 'error', (field: string) =>
     `Relation ${q(field)}: "fields" must name scalar fields, not relation or list fields.`),
 
@@ -144,8 +150,6 @@ export const Messages = {
   multipleAutoincrement: m('K6006', 'error', (model: string) => `Model ${q(model)} has more than one autoincrement() field.`),
   emptyCheck: m('K6007', 'error', () => '@@check needs a non-empty SQL expression.'),
   viewSqlEmpty: m('K6008', 'error', () => '@@sql needs a non-empty SELECT statement.'),
-  updatedAtWithDefault: m('K6009', 'error', (field: string) =>
-    `Field ${q(field)} cannot have both @updatedAt and a @default.`),
   duplicateIndex: m('K7001', 'warning', (attr: string) =>
     `"${attr}" repeats an index that already exists on the same fields; remove one of them.`),
   unindexedRelationMode: m('K7002', 'warning', (field: string, fields: string) =>
