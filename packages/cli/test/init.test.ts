@@ -82,7 +82,7 @@ describe('kiln init', () => {
     expect(existsSync(join(dir, '.env'))).toBe(false);
   });
 
-  test('the starter schema is already formatted (needs the real formatter to mean anything)', () => {
+  test('the starter schema is already formatted', () => {
     const dir = tempProject();
     expect(kiln(dir, ['init']).status).toBe(0);
     const r = kiln(dir, ['format', '--check']);

@@ -23,6 +23,34 @@ describe('kiln validate', () => {
     expect(r.stderr).not.toMatch(STACK_FRAME);
   });
 
+  test('warnings: exit 0, rendered on stderr, the success line on stdout', () => {
+    const dir = tempProject({
+      // The second index repeats the first: a warning, not an error.
+      'schema.schema': `${VALID_SCHEMA}
+model Post {
+  id       Int @id
+  authorId Int
+
+  @@index([authorId])
+  @@index([authorId], map: "post_author_idx")
+}
+`,
+    });
+    const r = kiln(dir, ['validate']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('The schema at schema.schema is valid.\n');
+    expect(r.stderr).toMatch(/^schema\.schema:\d+:\d+ - warning K\d{4}: /m);
+    expect(r.stderr).toContain('Found 1 warning.');
+  });
+
+  test('a semantic error (unknown model): exit 1 with the diagnostic', () => {
+    const dir = tempProject({ 'schema.schema': `${VALID_SCHEMA}\nmodel Post {\n  id     Int @id\n  author Usr\n}\n` });
+    const r = kiln(dir, ['validate']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/schema\.schema:13:10 - error K\d{4}: .*"Usr"/);
+  });
+
   test('--schema points at a file anywhere', () => {
     const dir = tempProject({ 'config/app.prisma': VALID_SCHEMA });
     const r = kiln(dir, ['validate', '--schema', 'config/app.prisma']);

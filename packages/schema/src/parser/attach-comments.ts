@@ -12,14 +12,17 @@ type Item = A.Block | Member;
  * so the formatter can keep them.
  */
 export function attachComments(blocks: A.Block[], comments: IToken[], b: AstBuilder): A.TopItem[] {
+  // Blocks and comments are both in source order: one walk assigns each comment to its block.
   const byBlock = new Map<A.Block, IToken[]>();
   const top: IToken[] = [];
+  let bi = 0;
   for (const c of comments) {
-    const block = blocks.find((bl) => bl.span.start.offset <= c.startOffset && c.startOffset < bl.span.end.offset);
-    if (block) {
-      const list = byBlock.get(block) ?? [];
-      list.push(c);
-      byBlock.set(block, list);
+    while (bi < blocks.length && blocks[bi]!.span.end.offset <= c.startOffset) bi++;
+    const block = blocks[bi];
+    if (block && block.span.start.offset <= c.startOffset) {
+      const list = byBlock.get(block);
+      if (list) list.push(c);
+      else byBlock.set(block, [c]);
     } else top.push(c);
   }
   for (const block of blocks) {
@@ -32,10 +35,11 @@ export function attachComments(blocks: A.Block[], comments: IToken[], b: AstBuil
 
 function interleave<T extends Item>(items: T[], comments: IToken[], b: AstBuilder): (T | A.CommentLine | A.BlankLine)[] {
   const ownLine: IToken[] = [];
+  const endingOn = new Map<number, T>();
+  for (const it of items) if ('trailingComment' in it) endingOn.set(it.span.end.line, it);
   for (const c of comments) {
-    const host = items.find(
-      (it) => it.span.end.line === c.startLine && it.span.start.offset < c.startOffset && 'trailingComment' in it,
-    );
+    const candidate = endingOn.get(c.startLine!);
+    const host = candidate && candidate.span.start.offset < c.startOffset ? candidate : undefined;
     if (host && (host as { trailingComment: string | null }).trailingComment === null) {
       (host as { trailingComment: string | null }).trailingComment = c.image.trimEnd();
     } else ownLine.push(c);

@@ -38,17 +38,27 @@ export class AstBuilder {
     return { file: this.file, start: this.position(start), end: this.position(end) };
   }
 
+  /** Tokens carry their own line and column (a token never spans lines), so no lookup is needed. */
   tokenSpan(t: IToken): Span {
-    return this.span(t.startOffset, (t.endOffset ?? t.startOffset) + 1);
+    if (!Number.isFinite(t.startOffset)) return this.span(NaN, NaN);
+    return {
+      file: this.file,
+      start: { offset: t.startOffset, line: t.startLine!, column: t.startColumn! },
+      end: { offset: t.endOffset! + 1, line: t.endLine!, column: t.endColumn! + 1 },
+    };
   }
 
   nodeSpan(n: CstNode): Span {
     const loc = n.location;
-    if (!loc || !Number.isFinite(loc.startOffset)) {
-      const first = firstToken(n);
-      return first ? this.tokenSpan(first) : this.span(NaN, NaN);
+    if (loc && Number.isFinite(loc.startOffset) && Number.isFinite(loc.endOffset)) {
+      return {
+        file: this.file,
+        start: { offset: loc.startOffset, line: loc.startLine!, column: loc.startColumn! },
+        end: { offset: loc.endOffset! + 1, line: loc.endLine!, column: loc.endColumn! + 1 },
+      };
     }
-    return this.span(loc.startOffset, (Number.isFinite(loc.endOffset) ? loc.endOffset! : loc.startOffset) + 1);
+    const first = firstToken(n);
+    return first ? this.tokenSpan(first) : this.span(NaN, NaN);
   }
 
   ident(t: IToken | undefined, fallback: CstNode): A.Identifier {
@@ -167,8 +177,11 @@ export class AstBuilder {
   }
 
   dottedName(n: CstNode): A.Identifier {
-    const parts = tokensOf(n).filter((t) => t.tokenType.name !== 'Dot' && Number.isFinite(t.startOffset));
-    const text = parts.map((t) => t.image).join('.');
+    // CONSUME and CONSUME2 of one token type share a key, in the order they were consumed.
+    const parts = ((n.children as Children).Identifier ?? []).filter(
+      (t): t is IToken => isToken(t) && Number.isFinite(t.startOffset),
+    );
+    const text = parts.length === 1 ? parts[0]!.image : parts.map((t) => t.image).join('.');
     return { text, span: this.nodeSpan(n) };
   }
 

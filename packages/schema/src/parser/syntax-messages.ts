@@ -40,8 +40,8 @@ const RULE_EXPECTS: Record<string, string> = {
 };
 
 export function describeToken(token: IToken): string {
-  if (token.tokenType.name === 'EOF') return 'the end of the file';
-  if (token.tokenType.name === 'Newline') return 'the end of the line';
+  if (token.tokenType.name === 'EOF') return 'end of file';
+  if (token.tokenType.name === 'Newline') return 'end of line';
   return `"${token.image}"`;
 }
 

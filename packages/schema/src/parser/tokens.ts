@@ -85,4 +85,4 @@ export const allTokens: TokenType[] = [
   Identifier,
 ];
 
-export const schemaLexer = new Lexer(allTokens, { ensureOptimizations: false, positionTracking: 'full' });
+export const schemaLexer = new Lexer(allTokens, { ensureOptimizations: true, positionTracking: "full" });
