@@ -2,6 +2,7 @@ import type { Argument, Attribute, BlockAttribute, Expression } from '../ast/nod
 import { Messages } from '../diagnostics/messages.js';
 import type { DiagnosticSink } from '../diagnostics/sink.js';
 import type { Span } from '../diagnostics/span.js';
+import { suggest } from './suggest.js';
 
 export interface ParamSpec {
   name: string;
@@ -40,6 +41,8 @@ export function bindArgs(
   label: string,
   params: readonly ParamSpec[],
   sink: DiagnosticSink,
+  /** How messages name the attribute; `"@default"` unless given. */
+  display = `"${label}"`,
 ): BoundArgs {
   const values = new Map<string, Argument>();
   const allowed = params.length ? params.map((p) => p.name).join(', ') : 'no arguments';
@@ -48,26 +51,31 @@ export function bindArgs(
     if (arg.name) {
       name = arg.name.text;
       if (!params.some((p) => p.name === name)) {
-        sink.report(Messages.unknownArgument, arg.name.span, label, name, allowed);
+        sink.report(Messages.unknownArgument, arg.name.span, display, name, allowed, suggest(name, params.map((p) => p.name)));
         continue;
       }
     } else {
       name = params.find((p) => p.positional && !values.has(p.name))?.name;
       if (!name) {
-        sink.report(Messages.unknownArgument, arg.span, label, '(positional)', allowed);
+        sink.report(Messages.unknownArgument, arg.span, display, null, allowed, null);
         continue;
       }
     }
     if (values.has(name)) {
-      sink.report(Messages.duplicateArgument, arg.span, label, name);
+      sink.report(Messages.duplicateArgument, arg.span, display, name);
       continue;
     }
     values.set(name, arg);
   }
   for (const p of params) {
-    if (p.required && !values.has(p.name)) sink.report(Messages.missingArgument, attr.span, label, p.name);
+    if (p.required && !values.has(p.name)) sink.report(Messages.missingArgument, attr.span, display, p.name);
   }
-  return new BoundArgs(label, attr.span, values);
+  return new BoundArgs(display, attr.span, values);
+}
+
+/** `@name` / `@@name` with its sigil, for carets under the attribute's name. */
+export function attributeNameSpan(a: Attribute | BlockAttribute): Span {
+  return { file: a.span.file, start: a.span.start, end: a.name.span.end };
 }
 
 /** Reads a string argument, reporting anything else. */
@@ -131,16 +139,16 @@ export function fieldListArg(args: BoundArgs, name: string, sink: DiagnosticSink
     if (item.kind === 'path' && item.text) {
       out.push({ name: item.text, span: item.span, sort: null, length: null, ops: null });
     } else if (item.kind === 'call') {
-      const label = `${args.label} field "${item.callee.text}"`;
       const fieldArgs = bindArgs(
         { kind: 'attribute', name: item.callee, args: item.args, span: item.span },
-        label,
+        item.callee.text,
         [{ name: 'sort' }, { name: 'length' }, { name: 'ops' }],
         sink,
+        `field "${item.callee.text}" in ${args.label}`,
       );
       out.push({
         name: item.callee.text,
-        span: item.callee.span,
+        span: item.span,
         sort: nameArg(fieldArgs, 'sort', ['Asc', 'Desc'] as const, sink),
         length: integerArg(fieldArgs, 'length', sink),
         ops: opsArg(fieldArgs, sink),

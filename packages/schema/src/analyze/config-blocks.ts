@@ -2,6 +2,7 @@ import type { ConfigBlock, Expression, Property } from '../ast/nodes.js';
 import { Messages } from '../diagnostics/messages.js';
 import type { DiagnosticSink } from '../diagnostics/sink.js';
 import type { ConfigValue, Datasource, Generator, Provider, UrlSource } from '../ir/types.js';
+import { suggest } from './suggest.js';
 
 const PROVIDERS: Record<string, Provider> = { postgresql: 'postgresql', postgres: 'postgresql', mysql: 'mysql', sqlite: 'sqlite' };
 
@@ -13,6 +14,21 @@ function properties(block: ConfigBlock, sink: DiagnosticSink): Map<string, Prope
     else out.set(m.name.text, m);
   }
   return out;
+}
+
+/** An expression as the user wrote it, for messages. */
+export function expressionText(e: Expression): string {
+  switch (e.kind) {
+    case 'string':
+      return e.raw;
+    case 'number':
+    case 'path':
+      return e.text;
+    case 'array':
+      return `[${e.items.map(expressionText).join(', ')}]`;
+    case 'call':
+      return `${e.callee.text}(...)`;
+  }
 }
 
 export function configValue(e: Expression, sink: DiagnosticSink): ConfigValue {
@@ -71,7 +87,7 @@ export function readDatasource(block: ConfigBlock, sink: DiagnosticSink): Dataso
   }
   const provider = PROVIDERS[pv.value];
   if (!provider) {
-    sink.report(Messages.unsupportedProvider, pv.span, pv.value);
+    sink.report(Messages.unsupportedProvider, pv.span, pv.value, suggest(pv.value, Object.keys(PROVIDERS)));
     return null;
   }
 
@@ -80,7 +96,7 @@ export function readDatasource(block: ConfigBlock, sink: DiagnosticSink): Dataso
   if (modeProp) {
     const v = modeProp.value;
     if (v.kind === 'string' && (v.value === 'foreignKeys' || v.value === 'prisma')) relationMode = v.value;
-    else sink.report(Messages.invalidRelationMode, v.span, v.kind === 'string' ? v.value : '');
+    else sink.report(Messages.invalidRelationMode, v.span, expressionText(v));
   }
 
   const schemas: string[] = [];

@@ -42,4 +42,10 @@ export interface ModelDraft {
   relations: RelationDraft[];
   /** A view's `@@sql`. */
   sql: string | null;
+  /** Where each of `ir.indexes` was declared, for messages about it. */
+  indexSpans: Span[];
+  /** An `@id` or `@@id` was written, valid or not: no "no unique identifier" on top of its error. */
+  declaresId: boolean;
+  /** Some field's type did not resolve: relations to this model may look one-sided. */
+  hasUnresolvedFields: boolean;
 }

@@ -36,7 +36,7 @@ const isNumber = (s: string) => /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s);
  * reporting why it is invalid.
  */
 export function readDefault(e: Expression, t: DefaultTarget, sink: DiagnosticSink): DefaultValue | null {
-  const typeLabel = `${t.type}${t.list ? '[]' : ''}`;
+  const typeLabel = t.kind === 'unsupported' ? `Unsupported("${t.type}")` : `${t.type}${t.list ? '[]' : ''}`;
   const bad = (detail: string, at = e): null => {
     sink.report(Messages.invalidDefault, at.span, t.field, typeLabel, detail);
     return null;

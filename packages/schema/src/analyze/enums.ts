@@ -1,9 +1,9 @@
 import type { EnumBlock } from '../ast/nodes.js';
 import { Messages } from '../diagnostics/messages.js';
 import type { Enum, EnumValue } from '../ir/types.js';
-import { bindArgs, stringArg } from './arguments.js';
+import { attributeNameSpan, bindArgs, stringArg } from './arguments.js';
 import type { Ctx } from './context.js';
-import { suggestAttr } from './fields.js';
+import { checkSchema, suggestAttr } from './fields.js';
 
 const ENUM_ATTRIBUTES = ['map', 'schema', 'renamedFrom'];
 const VALUE_ATTRIBUTES = ['map', 'renamedFrom'];
@@ -33,7 +33,7 @@ export function buildEnum(decl: EnumBlock, ctx: Ctx): Enum {
       for (const a of m.attributes) {
         const n = a.name.text;
         if (!VALUE_ATTRIBUTES.includes(n)) {
-          sink.report(Messages.unknownAttribute, a.name.span, `@${n}`, 'an enum value', suggestAttr(n, VALUE_ATTRIBUTES, '@'));
+          sink.report(Messages.unknownAttribute, attributeNameSpan(a), `@${n}`, 'an enum value', suggestAttr(n, VALUE_ATTRIBUTES, '@'));
           continue;
         }
         if (seen.has(n)) {
@@ -49,7 +49,7 @@ export function buildEnum(decl: EnumBlock, ctx: Ctx): Enum {
     } else if (m.kind === 'blockAttribute') {
       const n = m.name.text;
       if (!ENUM_ATTRIBUTES.includes(n)) {
-        sink.report(Messages.unknownAttribute, m.name.span, `@@${n}`, 'an enum', suggestAttr(n, ENUM_ATTRIBUTES, '@@'));
+        sink.report(Messages.unknownAttribute, attributeNameSpan(m), `@@${n}`, 'an enum', suggestAttr(n, ENUM_ATTRIBUTES, '@@'));
         continue;
       }
       if (seenAttrs.has(n)) {
@@ -60,7 +60,7 @@ export function buildEnum(decl: EnumBlock, ctx: Ctx): Enum {
       const arg = stringArg(bindArgs(m, `@@${n}`, [{ name: 'name', positional: true, required: true }], sink), 'name', sink);
       if (n === 'map') result.dbName = arg ?? result.dbName;
       else if (n === 'schema') {
-        if (arg !== null && ctx.datasource && !ctx.datasource.schemas.includes(arg)) sink.report(Messages.unknownSchema, m.span, arg);
+        if (arg !== null) checkSchema(arg, m.span, ctx);
         result.schema = arg;
       } else result.renamedFrom = arg;
     }

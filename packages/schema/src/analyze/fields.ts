@@ -2,7 +2,8 @@ import type { Attribute, FieldDecl } from '../ast/nodes.js';
 import { Messages } from '../diagnostics/messages.js';
 import type { Span } from '../diagnostics/span.js';
 import { SCALAR_TYPES, type ColumnField, type NativeType, type ReferentialAction, type ScalarType } from '../ir/types.js';
-import { bindArgs, booleanArg, integerArg, nameArg, nameListArg, stringArg } from './arguments.js';
+import { attributeNameSpan, bindArgs, booleanArg, integerArg, nameArg, nameListArg, stringArg } from './arguments.js';
+import { expressionText } from './config-blocks.js';
 import type { Ctx, RelationDraft } from './context.js';
 import { readDefault } from './defaults.js';
 import { NATIVE_TYPES } from './native-types.js';
@@ -21,6 +22,8 @@ export interface FieldKey {
 }
 
 export interface FieldResult {
+  /** The field's type could not be resolved (already reported). */
+  unresolved?: boolean;
   column: ColumnField | null;
   relation: RelationDraft | null;
   id: FieldKey | null;
@@ -48,7 +51,7 @@ export function analyzeField(decl: FieldDecl, owner: string, ctx: Ctx): FieldRes
   if (symbols.models.has(typeName) || symbols.views.has(typeName)) {
     for (const [key, a] of attrs) {
       if (key !== 'relation' && key !== 'ignore') {
-        sink.report(Messages.attributeWrongType, a.name.span, `@${a.name.text}`, name, typeName, 'scalar and enum fields');
+        sink.report(Messages.attributeWrongType, attributeNameSpan(a), `@${a.name.text}`, name, typeName, 'scalar and enum fields');
       }
     }
     const relation = relationDraft(decl, owner, attrs.get('relation'), ctx);
@@ -72,16 +75,20 @@ export function analyzeField(decl: FieldDecl, owner: string, ctx: Ctx): FieldRes
     type = decl.type.unsupported?.value ?? '';
     if (!decl.type.unsupported) sink.report(Messages.unsupportedTypeMissingText, decl.type.span);
   } else {
-    const candidates = [...SCALAR_TYPES, ...symbols.enums.keys(), ...symbols.models.keys(), ...symbols.views.keys()];
-    sink.report(Messages.unknownType, decl.type.name.span, name, typeName, suggest(typeName, candidates));
-    return empty;
+    const models = [...symbols.models.keys(), ...symbols.views.keys()];
+    const s = suggest(typeName, [...SCALAR_TYPES, ...symbols.enums.keys(), ...models]);
+    // "unknown model" when it looks like one (the closest name is a model, or nothing is close
+    // and it is capitalised like a model); otherwise "unknown type".
+    const what = (s ? models.includes(s) : /^[A-Z]/.test(typeName)) ? 'model' : 'type';
+    sink.report(Messages.unknownType, decl.type.name.span, name, typeName, s, what);
+    return { ...empty, unresolved: true };
   }
 
   if (decl.type.list && kind !== 'unsupported' && ctx.provider && ctx.provider !== 'postgresql') {
     sink.report(Messages.scalarListUnsupported, decl.type.span, name, ctx.provider);
   }
   const rel = attrs.get('relation');
-  if (rel) sink.report(Messages.attributeWrongType, rel.name.span, '@relation', name, typeName, 'relation fields');
+  if (rel) sink.report(Messages.attributeWrongType, attributeNameSpan(rel), '@relation', name, typeName, 'relation fields');
 
   let column = name;
   const mapAttr = attrs.get('map');
@@ -91,7 +98,8 @@ export function analyzeField(decl: FieldDecl, owner: string, ctx: Ctx): FieldRes
   if (updatedAt) {
     bindArgs(attrs.get('updatedAt')!, '@updatedAt', [], sink);
     if (type !== 'DateTime' || kind !== 'scalar' || decl.type.list) {
-      sink.report(Messages.attributeWrongType, attrs.get('updatedAt')!.name.span, '@updatedAt', name, typeName, 'DateTime fields');
+      const shown = kind === 'unsupported' ? `Unsupported("${type}")` : `${typeName}${decl.type.list ? '[]' : ''}`;
+      sink.report(Messages.attributeWrongType, attributeNameSpan(attrs.get('updatedAt')!), '@updatedAt', name, shown, 'DateTime fields');
     }
   }
   if (ignored) bindArgs(attrs.get('ignore')!, '@ignore', [], sink);
@@ -144,16 +152,23 @@ function groupAttributes(attributes: readonly Attribute[], ctx: Ctx): Map<string
     if (!text) continue;
     const key = text.startsWith('db.') ? 'db' : text;
     if (key !== 'db' && !FIELD_ATTRIBUTES.includes(key)) {
-      ctx.sink.report(Messages.unknownAttribute, a.name.span, `@${text}`, 'a field', suggestAttr(text, FIELD_ATTRIBUTES, '@'));
+      ctx.sink.report(Messages.unknownAttribute, attributeNameSpan(a), `@${text}`, 'a field', suggestAttr(text, FIELD_ATTRIBUTES, '@'));
       continue;
     }
     if (out.has(key)) {
-      ctx.sink.report(Messages.duplicateAttribute, a.span, key === 'db' ? '@db' : `@${text}`);
+      ctx.sink.report(Messages.duplicateAttribute, attributeNameSpan(a), key === 'db' ? '@db' : `@${text}`);
       continue;
     }
     out.set(key, a);
   }
   return out;
+}
+
+/** Reports a `@@schema` name that the datasource does not list. */
+export function checkSchema(schema: string, span: Span, ctx: Ctx): void {
+  const listed = ctx.datasource?.schemas ?? null;
+  if (!listed || listed.includes(schema)) return;
+  ctx.sink.report(Messages.unknownSchema, span, schema, listed.length > 0, suggest(schema, listed));
 }
 
 export function suggestAttr(text: string, known: readonly string[], prefix: string): string | null {
@@ -167,11 +182,11 @@ function fieldKey(attr: Attribute | undefined, label: string, field: string, ctx
   const args = bindArgs(attr, label, [{ name: 'map' }, { name: 'length' }, { name: 'sort' }, { name: 'clustered' }], sink);
   if (args.has('clustered')) {
     booleanArg(args, 'clustered', sink);
-    sink.report(Messages.indexOptionUnsupported, args.argSpan('clustered'), 'clustered', ctx.provider ?? 'this provider');
+    sink.report(Messages.indexOptionUnsupported, args.argSpan('clustered'), 'The index option "clustered"', ctx.provider ?? 'this provider');
   }
   const length = integerArg(args, 'length', sink);
   if (length !== null && ctx.provider && ctx.provider !== 'mysql') {
-    sink.report(Messages.indexOptionUnsupported, args.argSpan('length'), 'length', ctx.provider);
+    sink.report(Messages.indexOptionUnsupported, args.argSpan('length'), 'The index option "length"', ctx.provider);
   }
   return {
     field,
@@ -196,11 +211,11 @@ function nativeType(
   const catalogue = NATIVE_TYPES[provider];
   const spec = catalogue[name];
   if (!spec) {
-    sink.report(Messages.nativeTypeUnsupported, a.name.span, name, provider, suggest(name, Object.keys(catalogue)));
+    sink.report(Messages.nativeTypeUnsupported, attributeNameSpan(a), name, provider, suggest(name, Object.keys(catalogue)));
     return null;
   }
   if (kind !== 'scalar' || !spec.scalars.includes(type as ScalarType)) {
-    sink.report(Messages.nativeTypeWrongScalar, a.name.span, name, kind === 'scalar' ? type : `${decl.type.name.text}`, spec.scalars.join(' or '));
+    sink.report(Messages.nativeTypeWrongScalar, attributeNameSpan(a), name, kind === 'scalar' ? type : `${decl.type.name.text}`, spec.scalars.join(' or '));
     return null;
   }
   const args: string[] = [];
@@ -264,7 +279,7 @@ function relationDraft(decl: FieldDecl, owner: string, attr: Attribute | undefin
     if (!e) continue;
     if (e.kind === 'path' && (REFERENTIAL_ACTIONS as readonly string[]).includes(e.text)) {
       draft[key] = { value: e.text as ReferentialAction, span: e.span };
-    } else sink.report(Messages.invalidReferentialAction, e.span, e.kind === 'path' ? e.text : '');
+    } else sink.report(Messages.invalidReferentialAction, e.span, expressionText(e));
   }
   return draft;
 }

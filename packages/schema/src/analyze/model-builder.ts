@@ -1,9 +1,9 @@
 import type { BlockAttribute, ModelBlock } from '../ast/nodes.js';
 import { Messages } from '../diagnostics/messages.js';
 import type { ColumnField, Index, IndexField, IndexKind, IndexType, Model, PrimaryKey, View } from '../ir/types.js';
-import { bindArgs, booleanArg, fieldListArg, nameArg, stringArg, type BoundArgs, type FieldRef } from './arguments.js';
+import { attributeNameSpan, bindArgs, booleanArg, fieldListArg, nameArg, stringArg, type BoundArgs, type FieldRef } from './arguments.js';
 import type { Ctx, ModelDraft } from './context.js';
-import { analyzeField, suggestAttr, type FieldKey } from './fields.js';
+import { analyzeField, checkSchema, suggestAttr, type FieldKey } from './fields.js';
 import { constraintName } from './names.js';
 import { suggest } from './suggest.js';
 
@@ -25,6 +25,9 @@ export function buildModel(decl: ModelBlock, ctx: Ctx): ModelDraft {
     fieldDecls: new Map(),
     relations: [],
     sql: null,
+    indexSpans: [],
+    declaresId: false,
+    hasUnresolvedFields: false,
     ir: {
       name: decl.name.text,
       dbName: decl.name.text,
@@ -51,10 +54,12 @@ export function buildModel(decl: ModelBlock, ctx: Ctx): ModelDraft {
     }
     draft.fieldDecls.set(m.name.text, m);
     const r = analyzeField(m, model.name, ctx);
+    if (r.unresolved) draft.hasUnresolvedFields = true;
+    if (m.attributes.some((x) => x.name.text === 'id')) draft.declaresId = true;
     if (r.column) model.fields.push(r.column);
     if (r.relation) {
       if (decl.kind === 'view') {
-        sink.report(Messages.attributeNotAllowedHere, m.name.span, `relation field "${m.name.text}"`, 'a view');
+        sink.report(Messages.attributeNotAllowedHere, m.name.span, `The relation field "${m.name.text}"`, 'a view');
       } else {
         model.fields.push(r.relation.field);
         draft.relations.push(r.relation);
@@ -75,17 +80,17 @@ export function buildModel(decl: ModelBlock, ctx: Ctx): ModelDraft {
     const name = a.name.text;
     const label = `@@${name}`;
     if (!MODEL_ATTRIBUTES.includes(name)) {
-      sink.report(Messages.unknownAttribute, a.name.span, label, `a ${decl.kind}`, suggestAttr(name, MODEL_ATTRIBUTES, '@@'));
+      sink.report(Messages.unknownAttribute, attributeNameSpan(a), label, `a ${decl.kind}`, suggestAttr(name, MODEL_ATTRIBUTES, '@@'));
       continue;
     }
     if (!repeatable.has(name)) {
       if (seen.has(name)) {
-        sink.report(Messages.duplicateAttribute, a.span, label);
+        sink.report(Messages.duplicateAttribute, attributeNameSpan(a), label);
         continue;
       }
       seen.add(name);
     }
-    const notHere = (): void => sink.report(Messages.attributeNotAllowedHere, a.name.span, label, `a ${decl.kind}`);
+    const notHere = (): void => sink.report(Messages.attributeNotAllowedHere, attributeNameSpan(a), `"${label}"`, `a ${decl.kind}`);
     switch (name) {
       case 'map':
         model.dbName = stringArg(bindArgs(a, label, [{ name: 'name', positional: true, required: true }], sink), 'name', sink) ?? model.dbName;
@@ -96,7 +101,7 @@ export function buildModel(decl: ModelBlock, ctx: Ctx): ModelDraft {
         break;
       case 'schema': {
         const s = stringArg(bindArgs(a, label, [{ name: 'name', positional: true, required: true }], sink), 'name', sink);
-        if (s !== null && ctx.datasource && !ctx.datasource.schemas.includes(s)) sink.report(Messages.unknownSchema, a.span, s);
+        if (s !== null) checkSchema(s, a.span, ctx);
         model.schema = s;
         break;
       }
@@ -127,6 +132,7 @@ export function buildModel(decl: ModelBlock, ctx: Ctx): ModelDraft {
         break;
       }
       case 'id': {
+        draft.declaresId = true;
         const args = bindArgs(a, label, [{ name: 'fields', positional: true, required: true }, { name: 'name' }, { name: 'map' }, { name: 'clustered' }], sink);
         const key = readKey(args, sink, ctx);
         if (key) blockIds.push({ ...key, span: a.span });
@@ -188,6 +194,7 @@ export function buildModel(decl: ModelBlock, ctx: Ctx): ModelDraft {
   for (const u of fieldUniques) {
     const f = indexField(model, { name: u.field, span: u.span, sort: u.sort, length: u.length, ops: null });
     model.indexes.push(makeIndex('unique', u.map ?? constraintName(provider, table, [f.column], 'key'), null, [f]));
+    draft.indexSpans.push(u.span);
   }
   for (const p of pendingIndexes) {
     if (!checkFieldRefs(draft, p.key.fields, `@@${p.kind}`, ctx, p.kind !== 'index')) continue;
@@ -198,30 +205,36 @@ export function buildModel(decl: ModelBlock, ctx: Ctx): ModelDraft {
     const index = makeIndex(p.kind, dbName, clientName, fields);
     index.type = nameArg(p.args, 'type', INDEX_TYPES, sink);
     if (index.type && ctx.provider && ctx.provider !== 'postgresql') {
-      sink.report(Messages.indexOptionUnsupported, p.args.argSpan('type'), `type: ${index.type}`, ctx.provider);
+      sink.report(Messages.indexOptionUnsupported, p.args.argSpan('type'), `The index option "type: ${index.type}"`, ctx.provider);
     }
     if (p.args.has('clustered')) {
       booleanArg(p.args, 'clustered', sink);
-      sink.report(Messages.indexOptionUnsupported, p.args.argSpan('clustered'), 'clustered', ctx.provider ?? 'this provider');
+      sink.report(Messages.indexOptionUnsupported, p.args.argSpan('clustered'), 'The index option "clustered"', ctx.provider ?? 'this provider');
     }
     index.where = stringArg(p.args, 'where', sink);
     if (index.where !== null && ctx.provider === 'mysql') {
-      sink.report(Messages.indexOptionUnsupported, p.args.argSpan('where'), 'where (partial index)', 'mysql');
+      sink.report(Messages.indexOptionUnsupported, p.args.argSpan('where'), 'A partial index ("where:")', 'mysql');
     }
     if (p.kind === 'fulltext' && ctx.provider && ctx.provider !== 'mysql') {
-      sink.report(Messages.indexOptionUnsupported, p.attr.name.span, '@@fulltext', ctx.provider);
+      sink.report(Messages.indexOptionUnsupported, attributeNameSpan(p.attr), 'A full-text index ("@@fulltext")', ctx.provider);
     }
-    for (const f of fields) {
+    p.key.fields.forEach((ref, n) => {
+      const f = fields[n]!;
       if (f.ops !== null && ctx.provider && ctx.provider !== 'postgresql') {
-        sink.report(Messages.indexOptionUnsupported, p.attr.span, 'ops', ctx.provider);
+        sink.report(Messages.indexOptionUnsupported, ref.span, 'The index option "ops"', ctx.provider);
       }
       if (f.length !== null && ctx.provider && ctx.provider !== 'mysql') {
-        sink.report(Messages.indexOptionUnsupported, p.attr.span, 'length', ctx.provider);
+        sink.report(Messages.indexOptionUnsupported, ref.span, 'The index option "length"', ctx.provider);
       }
-    }
+    });
     const dup = model.indexes.find((i) => i.kind === index.kind && sameFields(i.fields, index.fields) && i.where === index.where);
-    if (dup) sink.report(Messages.duplicateIndex, p.attr.span, `@@${p.kind}`);
+    if (dup) {
+      // The same index twice is a mistake, not a second index: warn and keep the first.
+      sink.report(Messages.duplicateIndex, p.attr.span, `@@${p.kind}`);
+      continue;
+    }
     model.indexes.push(index);
+    draft.indexSpans.push(p.attr.span);
   }
   model.checks.forEach((c, i) => {
     if (!c.dbName) c.dbName = constraintName(provider, table, [], model.checks.length > 1 ? `check${i + 1}` : 'check');

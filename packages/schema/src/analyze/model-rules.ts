@@ -15,7 +15,10 @@ export function checkModels(models: ModelDraft[], views: ModelDraft[], relations
   };
   for (const d of [...models, ...views]) claimTable(d.ir.schema, d.ir.dbName, d.ir.name, d.decl.name.span);
   for (const r of relations) {
-    if (r.joinTable) claimTable(r.joinTable.schema, r.joinTable.name, `the join table of relation "${r.name}"`, models.find((m) => m.ir.name === r.from.model)!.decl.name.span);
+    if (!r.joinTable) continue;
+    const from = models.find((m) => m.ir.name === r.from.model)!;
+    const span = from.fieldDecls.get(r.from.field)?.span ?? from.decl.name.span;
+    claimTable(r.joinTable.schema, r.joinTable.name, `the join table of relation "${r.name}"`, span);
   }
 
   // PostgreSQL and SQLite name indexes per schema, MySQL per table; constraint names follow suit.
@@ -29,7 +32,9 @@ export function checkModels(models: ModelDraft[], views: ModelDraft[], relations
       if (set.has(key)) sink.report(Messages.duplicateConstraintName, span, name);
       set.add(key);
     };
-    for (const i of m.indexes) claim(i.dbName, d.decl.name.span);
+    m.indexes.forEach((i, n) => claim(i.dbName, d.indexSpans[n] ?? d.decl.name.span));
+    // A PostgreSQL primary key is also an index, named in the same namespace.
+    if (m.primaryKey && provider === 'postgresql') claim(m.primaryKey.dbName, d.decl.name.span);
 
     const columns = new Map<string, string>();
     for (const f of m.fields) {
@@ -39,7 +44,7 @@ export function checkModels(models: ModelDraft[], views: ModelDraft[], relations
       else columns.set(f.column, f.name);
     }
 
-    if (!m.ignored && !m.primaryKey && !m.indexes.some((i) => i.kind === 'unique' && i.where === null && i.fields.every((f) => requiredField(d, f.name)))) {
+    if (!m.ignored && !d.declaresId && !m.primaryKey && !m.indexes.some((i) => i.kind === 'unique' && i.where === null && i.fields.every((f) => requiredField(d, f.name)))) {
       sink.report(Messages.noUniqueIdentifier, d.decl.name.span, m.name);
     }
 
@@ -61,11 +66,11 @@ export function checkModels(models: ModelDraft[], views: ModelDraft[], relations
         sink.report(Messages.requiredUnsupported, d.fieldDecls.get(f.name)!.name.span, f.name);
       }
       if (f.renamedFrom && m.fields.some((o) => o.name === f.renamedFrom)) {
-        sink.report(Messages.renameTargetExists, d.fieldDecls.get(f.name)!.name.span, 'field', f.renamedFrom);
+        sink.report(Messages.renameTargetExists, d.fieldDecls.get(f.name)!.name.span, '@renamedFrom', 'field', f.renamedFrom);
       }
     }
     if (m.renamedFrom && models.some((o) => o.ir.name === m.renamedFrom)) {
-      sink.report(Messages.renameTargetExists, d.decl.name.span, 'model', m.renamedFrom);
+      sink.report(Messages.renameTargetExists, d.decl.name.span, '@@renamedFrom', 'model', m.renamedFrom);
     }
   }
 }

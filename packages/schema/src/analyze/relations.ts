@@ -28,7 +28,7 @@ export function resolveRelations(drafts: Map<string, ModelDraft>, ctx: Ctx): Rel
 
   const relations: Relation[] = [];
   for (const group of groups.values()) {
-    const pair = pairUp(group, ctx);
+    const pair = pairUp(group, drafts, ctx);
     if (pair) {
       const rel = classify(pair[0], pair[1], drafts, ctx);
       if (rel) relations.push(rel);
@@ -37,14 +37,14 @@ export function resolveRelations(drafts: Map<string, ModelDraft>, ctx: Ctx): Rel
   return relations;
 }
 
-function pairUp(group: RelationDraft[], ctx: Ctx): [RelationDraft, RelationDraft] | null {
+function pairUp(group: RelationDraft[], drafts: Map<string, ModelDraft>, ctx: Ctx): [RelationDraft, RelationDraft] | null {
   const { sink } = ctx;
   const first = group[0]!;
   const named = first.name !== null;
   if (first.model === first.field.type) {
     if (group.length === 2) return [group[0]!, group[1]!];
     for (const r of group) {
-      if (group.length === 1) sink.report(Messages.missingBackRelation, r.decl.name.span, r.model, r.field.name, r.model);
+      if (group.length === 1) sink.report(Messages.missingBackRelation, r.decl.name.span, r.model, r.field.name, r.model, r.name);
       else if (named) sink.report(Messages.relationNameOveruse, r.span, first.name!);
       else sink.report(Messages.selfRelationNeedsName, r.decl.name.span, r.model);
     }
@@ -57,8 +57,9 @@ function pairUp(group: RelationDraft[], ctx: Ctx): [RelationDraft, RelationDraft
     const crowded = (r.model === first.model ? sideA : sideB).length > 1;
     if (crowded && named) sink.report(Messages.relationNameOveruse, r.span, first.name!);
     else if (crowded) sink.report(Messages.ambiguousRelation, r.decl.name.span, r.model, r.field.name, r.field.type);
-    else if ((r.model === first.model ? sideB : sideA).length === 0) {
-      sink.report(Messages.missingBackRelation, r.decl.name.span, r.model, r.field.name, r.field.type);
+    else if ((r.model === first.model ? sideB : sideA).length === 0 && !drafts.get(r.field.type)?.hasUnresolvedFields) {
+      // (A model with an unresolved field type may hold the missing side: its error says enough.)
+      sink.report(Messages.missingBackRelation, r.decl.name.span, r.model, r.field.name, r.field.type, r.name);
     }
   }
   return null;
@@ -208,7 +209,12 @@ function checkForeignKey(fk: RelationDraft, drafts: Map<string, ModelDraft>, ctx
   const local = resolve(own.ir, fields);
   const remote = resolve(target.ir, refs);
   if (!ok) return false;
-  if (fields.length !== refs.length || fields.length === 0) {
+  if (fields.length === 0 || refs.length === 0) {
+    const which = fields.length === 0 ? 'fields' : 'references';
+    sink.report(Messages.invalidArgument, fk.span, '"@relation"', which, 'a non-empty list of field names');
+    return false;
+  }
+  if (fields.length !== refs.length) {
     sink.report(Messages.fieldsReferencesLength, fk.span, fk.field.name, fields.length, refs.length);
     return false;
   }

@@ -2,6 +2,9 @@ import { message as m } from './sink.js';
 
 const suggest = (s: string | null): string => (s ? ` Did you mean "${s}"?` : '');
 const q = (s: string): string => `"${s}"`;
+const a = (word: string): string => (/^[aeiouAEIOU]/.test(word) ? `an ${word}` : `a ${word}`);
+/** Ends a sentence unless its last part already did. */
+const end = (s: string): string => (/[.?!]$/.test(s) ? s : `${s}.`);
 
 /**
  * The diagnostic catalogue. Codes are stable: a code, once published, keeps its meaning.
@@ -15,6 +18,8 @@ export const Messages = {
   syntaxError: m('K1001', 'error', (text: string) => text),
   unexpectedCharacter: m('K1002', 'error', (ch: string) => `Unexpected character ${JSON.stringify(ch)}.`),
   unterminatedString: m('K1003', 'error', () => 'Unterminated string: add the closing quote (").'),
+  unclosedBlock: m('K1004', 'error', (kind: string, name: string) =>
+    `The ${kind} ${q(name)} is never closed: add the "}" that matches this "{".`),
   parserFailure: m('K1009', 'error', (detail: string) => `The parser could not continue here (${detail}).`),
 
   // K2xxx: names and types
@@ -28,9 +33,11 @@ export const Messages = {
   duplicateGenerator: m('K2005', 'error', (name: string) => `Generator ${q(name)} is declared more than once.`),
   emptyEnum: m('K2006', 'error', (name: string) => `Enum ${q(name)} must have at least one value.`),
   reservedName: m('K2007', 'error', (kind: string, name: string) =>
-    `${q(name)} is a reserved name and cannot be used as a ${kind} name.`),
-  unknownType: m('K2012', 'error', (field: string, type: string, suggestion: string | null) =>
-    `Field ${q(field)} refers to unknown model ${q(type)}.${suggest(suggestion)}`),
+    `${q(name)} is a reserved name and cannot be used as ${a(kind)} name.`),
+  unknownType: m('K2012', 'error', (field: string, type: string, suggestion: string | null, what: 'model' | 'type') =>
+    what === 'model'
+      ? `Field ${q(field)} refers to unknown model ${q(type)}.${suggest(suggestion)}`
+      : `Field ${q(field)} has unknown type ${q(type)}.${suggest(suggestion)}`),
   optionalList: m('K2013', 'error', (field: string) =>
     `Field ${q(field)}: a list cannot be optional; use "[]" alone (an empty list stands for none).`),
   compositeTypeUnsupported: m('K2015', 'error', (name: string, provider: string) =>
@@ -42,21 +49,24 @@ export const Messages = {
   // K3xxx: attributes and arguments
   unknownAttribute: m('K3001', 'error', (name: string, where: string, suggestion: string | null) =>
     `Unknown attribute "${name}" on ${where}.${suggest(suggestion)}`),
-  unknownArgument: m('K3002', 'error', (attr: string, arg: string, allowed: string) =>
-    `Attribute "${attr}" has no argument ${q(arg)}. It takes: ${allowed}.`),
+  unknownArgument: m('K3002', 'error', (attr: string, arg: string | null, allowed: string, suggestion: string | null) =>
+    arg === null
+      ? `${attr} takes no further positional argument. It takes: ${allowed}.`
+      : `${attr} has no argument ${q(arg)}.${suggest(suggestion)} It takes: ${allowed}.`),
   duplicateArgument: m('K3003', 'error', (attr: string, arg: string) =>
-    `Argument ${q(arg)} is given more than once to "${attr}".`),
+    `Argument ${q(arg)} is given more than once to ${attr}.`),
   missingArgument: m('K3004', 'error', (attr: string, arg: string) =>
-    `Attribute "${attr}" needs the argument ${q(arg)}.`),
+    `${attr} needs the argument ${q(arg)}.`),
   invalidArgument: m('K3005', 'error', (attr: string, arg: string, expected: string) =>
-    `Argument ${q(arg)} of "${attr}" must be ${expected}.`),
+    `Argument ${q(arg)} of ${attr} must be ${expected}.`),
   duplicateAttribute: m('K3006', 'error', (attr: string) => `Attribute "${attr}" is given more than once.`),
   attributeWrongType: m('K3007', 'error', (attr: string, field: string, type: string, allowed: string) =>
     `Attribute "${attr}" cannot be used on field ${q(field)} of type ${type}; it applies to ${allowed}.`),
   invalidDefault: m('K3008', 'error', (field: string, type: string, detail: string) =>
-    `Invalid default for field ${q(field)} of type ${type}: ${detail}.`),
+    end(`Invalid default for field ${q(field)} of type ${type}: ${detail}`)),
   unknownDefaultFunction: m('K3009', 'error', (name: string, suggestion: string | null) =>
-    `Unknown default function "${name}()".${suggest(suggestion)}`),
+    `Unknown default function "${name}()".` +
+    (suggestion ? ` Did you mean "${suggestion}()"?` : ` For a database function, write @default(dbgenerated("${name}()")).`)),
   unknownFieldReference: m('K3010', 'error', (attr: string, field: string, model: string, suggestion: string | null) =>
     `"${attr}" refers to unknown field ${q(field)} of ${q(model)}.${suggest(suggestion)}`),
   relationFieldInIndex: m('K3011', 'error', (attr: string, field: string) =>
@@ -64,23 +74,26 @@ export const Messages = {
   nativeTypeUnsupported: m('K3012', 'error', (native: string, provider: string, suggestion: string | null) =>
     `Native type "@db.${native}" is not supported on ${provider}.${suggest(suggestion)}`),
   nativeTypeWrongScalar: m('K3013', 'error', (native: string, type: string, allowed: string) =>
-    `Native type "@db.${native}" cannot be used on a ${type} field; it applies to ${allowed}.`),
+    `Native type "@db.${native}" does not fit type ${type}; it applies to ${allowed}.`),
   nativeTypeArguments: m('K3014', 'error', (native: string, expected: string) =>
     `Native type "@db.${native}" takes ${expected}.`),
   multipleIds: m('K3015', 'error', (model: string) =>
     `Model ${q(model)} declares more than one primary key; use one "@id" or one "@@id([...])".`),
   optionalId: m('K3016', 'error', (field: string) => `Field ${q(field)} is part of the primary key and cannot be optional.`),
-  attributeNotAllowedHere: m('K3017', 'error', (attr: string, where: string) => `"${attr}" is not allowed on ${where}.`),
-  indexOptionUnsupported: m('K3018', 'error', (option: string, provider: string) =>
-    `Index option ${option} is not supported on ${provider}.`),
-  unknownSchema: m('K3019', 'error', (schema: string) =>
-    `Schema ${q(schema)} is not listed in the datasource's "schemas" property.`),
+  attributeNotAllowedHere: m('K3017', 'error', (what: string, where: string) => `${what} is not allowed on ${where}.`),
+  indexOptionUnsupported: m('K3018', 'error', (what: string, provider: string) => `${what} is not supported on ${provider}.`),
+  unknownSchema: m('K3019', 'error', (schema: string, listed: boolean, suggestion: string | null) =>
+    listed
+      ? `Schema ${q(schema)} is not listed in the datasource's "schemas" property.${suggest(suggestion)}`
+      : `The datasource has no "schemas" property; add schemas = [${q(schema)}] to it to use @@schema.`),
   listFieldInIndex: m('K3020', 'error', (attr: string, field: string) =>
     `"${attr}" cannot use list field ${q(field)}.`),
 
   // K4xxx: relations
-  missingBackRelation: m('K4001', 'error', (model: string, field: string, target: string) =>
-    `Relation field ${q(field)} on ${q(model)} has no opposite field on ${q(target)}. Add a field of type ${model} or ${model}[] to ${q(target)}.`),
+  missingBackRelation: m('K4001', 'error', (model: string, field: string, target: string, name: string | null) =>
+    name
+      ? `Relation field ${q(field)} on ${q(model)} has no opposite field on ${q(target)} with @relation(${q(name)}). Add a field of type ${model} or ${model}[] with the same relation name to ${q(target)}.`
+      : `Relation field ${q(field)} on ${q(model)} has no opposite field on ${q(target)}. Add a field of type ${model} or ${model}[] to ${q(target)}.`),
   ambiguousRelation: m('K4002', 'error', (model: string, field: string, target: string) =>
     `Relation field ${q(field)} on ${q(model)} is ambiguous: ${q(model)} and ${q(target)} are related more than once. Name each relation with @relation("Name") on both sides.`),
   fieldsReferencesLength: m('K4003', 'error', (field: string, fields: number, refs: number) =>
@@ -90,7 +103,7 @@ export const Messages = {
   referencesNotUnique: m('K4005', 'error', (field: string, target: string, refs: string) =>
     `Relation ${q(field)}: "references: [${refs}]" must name the primary key or a unique constraint of ${q(target)}.`),
   missingFields: m('K4006', 'error', (model: string, field: string, target: string) =>
-    `Relation between ${q(model)}.${field} and ${q(target)} needs "fields" and "references" on one side: e.g. @relation(fields: [${target.charAt(0).toLowerCase() + target.slice(1)}Id], references: [id]).`),
+    `The relation ${q(`${model}.${field}`)} to ${q(target)} needs "fields" and "references" on one side, e.g. @relation(fields: [${target.charAt(0).toLowerCase() + target.slice(1)}Id], references: [id]).`),
   fieldsOnBothSides: m('K4007', 'error', (field: string) =>
     `Relation ${q(field)}: only one side of a one-to-one relation may declare "fields" and "references".`),
   relationNameOveruse: m('K4008', 'error', (name: string) =>
@@ -98,7 +111,7 @@ export const Messages = {
   setNullOnRequired: m('K4009', 'error', (field: string, action: string) =>
     `Relation ${q(field)}: "${action}: SetNull" needs optional foreign-key fields; make them optional or choose another action.`),
   invalidReferentialAction: m('K4010', 'error', (value: string) =>
-    `Unknown referential action ${q(value)}. Use Cascade, Restrict, NoAction, SetNull or SetDefault.`),
+    `Unknown referential action ${value}. Use Cascade, Restrict, NoAction, SetNull or SetDefault, written without quotes.`),
   manyToManyNeedsSingleId: m('K4011', 'error', (model: string) =>
     `Model ${q(model)} needs a single-field @id to take part in an implicit many-to-many relation.`),
   fieldsOnManyToMany: m('K4012', 'error', (field: string) =>
@@ -125,14 +138,14 @@ export const Messages = {
   // K5xxx: datasource, generators, providers
   missingDatasource: m('K5001', 'error', () =>
     'No datasource block. Add one, e.g. datasource db { provider = "sqlite"  url = "file:./dev.db" }.'),
-  unsupportedProvider: m('K5002', 'error', (provider: string) =>
-    `Provider ${q(provider)} is not supported. Kiln supports "postgresql", "mysql" and "sqlite".`),
+  unsupportedProvider: m('K5002', 'error', (provider: string, suggestion: string | null) =>
+    `Provider ${q(provider)} is not supported. Kiln supports "postgresql", "mysql" and "sqlite".${suggest(suggestion)}`),
   missingProperty: m('K5003', 'error', (block: string, property: string) =>
     `The ${block} block needs a ${q(property)} property.`),
   invalidProperty: m('K5004', 'error', (property: string, expected: string) =>
     `Property ${q(property)} must be ${expected}.`),
   invalidRelationMode: m('K5005', 'error', (value: string) =>
-    `relationMode ${q(value)} is not valid. Use "foreignKeys" or "prisma".`),
+    `relationMode ${value} is not valid. Use "foreignKeys" or "prisma", in quotes.`),
   duplicateProperty: m('K5006', 'error', (property: string) => `Property ${q(property)} is set more than once.`),
   unknownFunction: m('K5007', 'error', (name: string) => `Unknown function "${name}()"; only env("NAME") is allowed here.`),
 
@@ -151,13 +164,13 @@ export const Messages = {
   emptyCheck: m('K6007', 'error', () => '@@check needs a non-empty SQL expression.'),
   viewSqlEmpty: m('K6008', 'error', () => '@@sql needs a non-empty SELECT statement.'),
   duplicateIndex: m('K7001', 'warning', (attr: string) =>
-    `"${attr}" repeats an index that already exists on the same fields; remove one of them.`),
+    `"${attr}" repeats an index that already exists on the same fields; remove one of them (Kiln keeps only the first).`),
   unindexedRelationMode: m('K7002', 'warning', (field: string, fields: string) =>
     `With relationMode = "prisma" the database has no foreign key for ${q(field)}; add @@index([${fields}]) so lookups stay fast.`),
   requiredUnsupported: m('K7003', 'warning', (field: string) =>
     `Field ${q(field)} is a required Unsupported type without a default, so the client cannot create rows of this model.`),
-  renameTargetExists: m('K7004', 'warning', (kind: string, from: string) =>
-    `@renamedFrom(${q(from)}): a ${kind} named ${q(from)} still exists, so no rename will be planned.`),
+  renameTargetExists: m('K7004', 'warning', (attr: string, kind: string, from: string) =>
+    `${attr}(${q(from)}): ${a(kind)} named ${q(from)} still exists, so no rename will be planned.`),
 };
 
 export type MessageName = keyof typeof Messages;

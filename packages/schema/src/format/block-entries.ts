@@ -37,45 +37,51 @@ export interface BlockLayout {
  * `}`, since only entries get one before them), and one is added before a group of block
  * attributes that directly follows a field or enum value, as `prisma format` does.
  *
- * One exception to "never after `{`": a `///` comment on the `{` line that the source
- * separated from the first declaration by a blank line keeps that blank line, since without
- * it the comment would become the declaration's doc when the output is parsed again.
+ * One exception to "never after `{`": a `///` comment on the `{` line keeps the blank line
+ * the source put after it when what follows is a `///` line or a declaration that takes a
+ * doc, since without it the comment would become that declaration's doc when the output is
+ * parsed again.
  */
 export function layoutBlock(block: A.Block, lines: SourceLines): BlockLayout {
   const members = (block.members as Member[]).filter((m) => m.kind !== 'blank');
   let headerComment: string | null = null;
   let start = 0;
   const first = members[0];
-  if (first?.kind === 'comment' && first.span.start.line === block.span.start.line) {
+  if (first?.kind === 'comment' && lines.startLine(first.span) === lines.startLine(block.span)) {
     headerComment = first.text;
     start = 1;
   }
 
   const entries: BlockEntry[] = [];
-  let cursor = block.span.start.line; // the last source line printed so far
+  let cursor = lines.startLine(block.span); // the last source line printed so far
   let previous: DeclarationEntry | null = null;
   for (const m of members.slice(start)) {
     if (m.kind === 'comment') {
       if (previous && m.span.start.offset < previous.declaration.span.end.offset) {
         previous.innerComments.push(m.text);
       } else {
-        entries.push({ kind: 'comment', text: m.text, blankBefore: lines.blankBetween(cursor, m.span.start.line) });
+        entries.push({ kind: 'comment', text: m.text, blankBefore: lines.blankBetween(cursor, lines.startLine(m.span)) });
       }
-      cursor = Math.max(cursor, m.span.end.line);
+      cursor = Math.max(cursor, lines.endLine(m.span));
       continue;
     }
-    const firstLine = m.span.start.line - ('doc' in m ? m.doc.length : 0);
+    const firstLine = lines.startLine(m.span) - ('doc' in m ? m.doc.length : 0);
     previous = { kind: 'declaration', declaration: m, innerComments: [], blankBefore: lines.blankBetween(cursor, firstLine) };
     entries.push(previous);
-    cursor = Math.max(cursor, m.span.end.line);
+    cursor = Math.max(cursor, lines.endLine(m.span));
   }
 
   const head = entries[0];
-  if (head && !(headerComment?.startsWith('///') && head.kind === 'declaration' && 'doc' in head.declaration)) {
-    head.blankBefore = false;
-  }
+  if (head && !(headerComment?.startsWith('///') && opensWithDocLine(head))) head.blankBefore = false;
   separateBlockAttributes(entries);
   return { headerComment, entries };
+}
+
+/** Whether the first line printed for the entry is a `///` line or a declaration that takes a doc. */
+function opensWithDocLine(e: BlockEntry): boolean {
+  if (e.kind === 'comment') return e.text.startsWith('///');
+  const first = e.innerComments[0];
+  return first === undefined ? 'doc' in e.declaration : first.startsWith('///');
 }
 
 /**

@@ -24,8 +24,11 @@ export function formatSchema(text: string, path = 'schema.schema'): FormatResult
   try {
     const parsed = parseSchemaFile(path, text);
     if (hasErrors(parsed.diagnostics)) return { text, diagnostics: parsed.diagnostics };
-    const output = printFile(parsed.file, new SourceLines(text));
-    const problem = checkOutput(text, output, path);
+    // Line breaks are normalized first: the output uses `\n`, and spans then agree on lines.
+    const source = text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
+    const file = source === text ? parsed.file : parseSchemaFile(path, source).file;
+    const output = printFile(file, new SourceLines(source));
+    const problem = checkOutput(source, output, path);
     if (problem !== null) return unchanged(text, path, problem);
     return { text: output, diagnostics: [] };
   } catch (e) {

@@ -6,9 +6,27 @@ import type { SourceLines } from './source-lines.js';
 
 export const INDENT = '  ';
 
-/** `/// text` lines; an empty doc line prints as a bare `///`. */
+/**
+ * `/// text` lines; an empty doc line prints as a bare `///`, and one that starts with `/` (a
+ * `//////` rule) is printed without the space, as it was most likely written.
+ */
 export function printDoc(doc: readonly string[], indent: string): string[] {
-  return doc.map((line) => (line === '' ? `${indent}///` : `${indent}/// ${line}`));
+  return doc.map((line) => indent + printDocLine(line));
+}
+
+function printDocLine(text: string): string {
+  return text === '' || text.startsWith('/') ? `///${text}` : `/// ${text}`;
+}
+
+/**
+ * A comment on a line of its own. A `///` comment is printed like a doc line, because printed
+ * directly above a declaration it becomes that declaration's doc when the output is parsed
+ * again, and must then print the same.
+ */
+export function printCommentLine(text: string): string {
+  if (!text.startsWith('///')) return text;
+  const body = text.slice(3);
+  return printDocLine(body.startsWith(' ') ? body.slice(1) : body);
 }
 
 /**
@@ -35,11 +53,11 @@ export function printBlock(block: A.Block, lines: SourceLines): string[] {
   for (const e of entries) {
     if (e.blankBefore) out.push('');
     if (e.kind === 'comment') {
-      out.push(INDENT + e.text);
+      out.push(INDENT + printCommentLine(e.text));
       continue;
     }
     const d = e.declaration;
-    for (const c of e.innerComments) out.push(INDENT + c);
+    for (const c of e.innerComments) out.push(INDENT + printCommentLine(c));
     if ('doc' in d) out.push(...printDoc(d.doc, INDENT));
     if (d.kind === 'blockAttribute') {
       const text = printBlockAttribute(d);

@@ -1,5 +1,5 @@
 import type * as A from '../ast/nodes.js';
-import { printBlock } from './print-block.js';
+import { printBlock, printCommentLine } from './print-block.js';
 import type { SourceLines } from './source-lines.js';
 
 /**
@@ -16,18 +16,17 @@ export function printFile(file: A.SchemaFile, lines: SourceLines): string {
   for (const item of file.items) {
     if (item.kind === 'blank') continue;
     if (item.kind === 'comment') {
-      if (previous && previous.kind !== 'comment' && item.span.start.line === previous.span.end.line) {
+      if (previous && previous.kind !== 'comment' && lines.startLine(item.span) === lines.endLine(previous.span)) {
         out[out.length - 1] += ` ${item.text}`;
-        cursor = Math.max(cursor, item.span.end.line);
         continue;
       }
-      if (previous) separate(out, previous, lines.blankBetween(cursor, item.span.start.line));
-      out.push(item.text);
+      if (previous) separate(out, previous, lines.blankBetween(cursor, lines.startLine(item.span)));
+      out.push(printCommentLine(item.text));
     } else {
-      if (previous) separate(out, previous, lines.blankBetween(cursor, item.span.start.line - item.doc.length));
+      if (previous) separate(out, previous, lines.blankBetween(cursor, lines.startLine(item.span) - item.doc.length));
       out.push(...printBlock(item, lines));
     }
-    cursor = Math.max(cursor, item.span.end.line);
+    cursor = Math.max(cursor, lines.endLine(item.span));
     previous = item;
   }
   return out.length === 0 ? '\n' : `${out.join('\n')}\n`;

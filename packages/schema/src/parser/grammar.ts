@@ -1,4 +1,4 @@
-import { CstParser, type CstNode, type IToken } from 'chevrotain';
+import { CstParser, EMPTY_ALT, type CstNode, type IToken } from 'chevrotain';
 import * as T from './tokens.js';
 import { syntaxMessages } from './syntax-messages.js';
 
@@ -40,11 +40,29 @@ export class SchemaGrammar extends CstParser {
     this.MANY(() => {
       this.OR2([
         { ALT: () => this.CONSUME(T.Newline) },
-        { ALT: () => this.SUBRULE(this.fieldDecl) },
-        { ALT: () => this.SUBRULE(this.blockAttribute) },
+        {
+          ALT: () => {
+            this.SUBRULE(this.fieldDecl);
+            this.SUBRULE(this.memberEnd);
+          },
+        },
+        {
+          ALT: () => {
+            this.SUBRULE(this.blockAttribute);
+            this.SUBRULE2(this.memberEnd);
+          },
+        },
       ]);
     });
     this.CONSUME(T.RCurly);
+  });
+
+  /** Each member stands on its own line: a line break, or the block's closing brace, follows it. */
+  memberEnd = this.RULE('memberEnd', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Newline) },
+      { GATE: () => this.LA(1).tokenType === T.RCurly, ALT: EMPTY_ALT() },
+    ]);
   });
 
   enumBlock = this.RULE('enumBlock', () => {
@@ -54,8 +72,18 @@ export class SchemaGrammar extends CstParser {
     this.MANY(() => {
       this.OR([
         { ALT: () => this.CONSUME(T.Newline) },
-        { ALT: () => this.SUBRULE(this.enumValue) },
-        { ALT: () => this.SUBRULE(this.blockAttribute) },
+        {
+          ALT: () => {
+            this.SUBRULE(this.enumValue);
+            this.SUBRULE(this.memberEnd);
+          },
+        },
+        {
+          ALT: () => {
+            this.SUBRULE(this.blockAttribute);
+            this.SUBRULE2(this.memberEnd);
+          },
+        },
       ]);
     });
     this.CONSUME(T.RCurly);
@@ -71,7 +99,12 @@ export class SchemaGrammar extends CstParser {
     this.MANY(() => {
       this.OR2([
         { ALT: () => this.CONSUME(T.Newline) },
-        { ALT: () => this.SUBRULE(this.property) },
+        {
+          ALT: () => {
+            this.SUBRULE(this.property);
+            this.SUBRULE(this.memberEnd);
+          },
+        },
       ]);
     });
     this.CONSUME(T.RCurly);

@@ -7,6 +7,7 @@ import { attachComments } from './attach-comments.js';
 import { AstBuilder } from './build-ast.js';
 import { schemaGrammar } from './grammar.js';
 import { describeToken } from './syntax-messages.js';
+import { suggest } from '../analyze/suggest.js';
 import * as T from './tokens.js';
 
 export interface ParsedFile {
@@ -15,6 +16,7 @@ export interface ParsedFile {
 }
 
 const EOF_TOKEN = createTokenInstance(EOF_TYPE, '', NaN, NaN, NaN, NaN, NaN, NaN);
+const BLOCK_WORDS = ['model', 'enum', 'view', 'type', 'datasource', 'generator'];
 const BLOCK_KEYWORDS = new Set<string>(['Model', 'View', 'Type', 'Enum', 'Datasource', 'Generator']);
 
 /**
@@ -26,6 +28,7 @@ export function parseSchemaFile(path: string, source: string): ParsedFile {
   const b = new AstBuilder(path, source);
   const lexed = T.schemaLexer.tokenize(source);
 
+  const lexErrorLines = new Set(lexed.errors.map((e) => e.line));
   for (const err of lexed.errors) {
     const ch = source.slice(err.offset, err.offset + Math.max(1, err.length));
     sink.report(Messages.unexpectedCharacter, b.span(err.offset, err.offset + err.length), ch);
@@ -43,6 +46,11 @@ export function parseSchemaFile(path: string, source: string): ParsedFile {
     if (chunk.kind === 'junk') {
       sink.report(Messages.syntaxError, b.tokenSpan(chunk.first), unexpectedAtTop(chunk.first));
       continue;
+    }
+    if (chunk.unclosed) {
+      const keyword = chunk.tokens[0]!;
+      const name = chunk.tokens[1]?.image ?? '';
+      sink.report(Messages.unclosedBlock, b.tokenSpan(chunk.unclosed), keyword.image, name);
     }
     grammar.input = chunk.tokens;
     let cst: CstNode;
@@ -62,6 +70,7 @@ export function parseSchemaFile(path: string, source: string): ParsedFile {
       // A token missing at the end of the block (an unclosed "{") is reported where it ends.
       const span = Number.isFinite(t.startOffset) ? b.tokenSpan(t) : b.span(last.endOffset! + 1, last.endOffset! + 1);
       if (span.start.offset === lastOffset) continue; // one message per place
+      if (lexErrorLines.has(span.start.line)) continue; // the character error already explains it
       lastOffset = span.start.offset;
       sink.report(Messages.syntaxError, span, err.message || `Unexpected ${describeToken(t)}.`);
     }
@@ -79,10 +88,12 @@ function topBlocks(cst: CstNode): CstNode[] {
   );
 }
 
-type Chunk = { kind: 'block'; tokens: IToken[] } | { kind: 'junk'; first: IToken };
+type Chunk = { kind: 'block'; tokens: IToken[]; unclosed: IToken | null } | { kind: 'junk'; first: IToken };
 
 function unexpectedAtTop(t: IToken): string {
-  return `Unexpected ${describeToken(t)}; expected a block: model, enum, view, type, datasource or generator.`;
+  const keyword = t.tokenType === T.Identifier ? suggest(t.image, BLOCK_WORDS) : null;
+  const hint = keyword ? ` Did you mean "${keyword}"?` : '';
+  return `Unexpected ${describeToken(t)}; expected a block: model, enum, view, type, datasource or generator.${hint}`;
 }
 
 /** `keyword Name {` at the start of a line: a block begins here. */
@@ -117,31 +128,77 @@ function splitTopLevel(tokens: IToken[]): Chunk[] {
     }
     const start = i;
     let depth = 0;
+    let closed = false;
+    let open: IToken | null = null;
     i++;
     for (; i < tokens.length; i++) {
       const type = tokens[i]!.tokenType;
-      if (type === T.LCurly) depth++;
-      else if (type === T.RCurly && --depth <= 0) {
+      if (type === T.LCurly) {
+        open ??= tokens[i]!;
+        depth++;
+      } else if (type === T.RCurly && --depth <= 0) {
         i++;
+        closed = true;
         break;
       } else if (isBlockStart(tokens, i)) break;
     }
-    chunks.push({ kind: 'block', tokens: tokens.slice(start, i) });
+    const body = tokens.slice(start, i);
+    if (!closed && open) {
+      // Close the block where its text ends, so the parser reports nothing further about it;
+      // the missing brace itself is reported at the "{" it should match.
+      let last = body[body.length - 1]!;
+      for (let k = body.length - 1; k > 0 && last.tokenType === T.Newline; k--) last = body[k - 1]!;
+      body.push(createTokenInstance(T.RCurly, '}', last.endOffset!, last.endOffset!, last.endLine!, last.endLine!, last.endColumn!, last.endColumn!));
+    }
+    chunks.push({ kind: 'block', tokens: body, unclosed: closed ? null : open });
   }
   return chunks;
 }
 
-/** Arguments and lists may span lines: a newline inside `(...)` or `[...]` is only space. */
+/**
+ * Arguments and lists may span lines: a newline inside `(...)` or `[...]` is only space when the
+ * bracket is closed later in the same block and the list visibly goes on (after "(", "[" or
+ * ",", or before ")", "]" or ","). Any other newline ends the member, so an unclosed "(" or
+ * string cannot swallow the lines after it.
+ */
 function dropNewlinesInsideBrackets(tokens: IToken[]): IToken[] {
+  const unclosed = unclosedOpeners(tokens);
   const out: IToken[] = [];
   let depth = 0;
-  for (const t of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
     const type = t.tokenType;
-    if (type === T.LParen || type === T.LBracket) depth++;
+    if ((type === T.LParen || type === T.LBracket) && !unclosed.has(i)) depth++;
     else if ((type === T.RParen || type === T.RBracket) && depth > 0) depth--;
-    else if (type === T.LCurly || type === T.RCurly) depth = 0; // a stray bracket ends at the block
-    if (type === T.Newline && depth > 0) continue;
+    else if (type === T.LCurly || type === T.RCurly || type === T.UnterminatedString) depth = 0;
+    if (type === T.Newline && depth > 0) {
+      const prev = out[out.length - 1]?.tokenType;
+      let j = i + 1;
+      while (tokens[j]?.tokenType === T.Newline) j++;
+      const next = tokens[j]?.tokenType;
+      const continues =
+        prev === T.LParen || prev === T.LBracket || prev === T.Comma || next === T.RParen || next === T.RBracket || next === T.Comma;
+      if (continues) continue;
+      depth = 0;
+    }
     out.push(t);
   }
   return out;
+}
+
+/** Indexes of "(" and "[" with no closing bracket before the next brace or unterminated string. */
+function unclosedOpeners(tokens: IToken[]): Set<number> {
+  const unclosed = new Set<number>();
+  let stack: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const type = tokens[i]!.tokenType;
+    if (type === T.LParen || type === T.LBracket) stack.push(i);
+    else if (type === T.RParen || type === T.RBracket) stack.pop();
+    else if (type === T.LCurly || type === T.RCurly || type === T.UnterminatedString) {
+      for (const k of stack) unclosed.add(k);
+      stack = [];
+    }
+  }
+  for (const k of stack) unclosed.add(k);
+  return unclosed;
 }

@@ -37,12 +37,35 @@ const RULE_EXPECTS: Record<string, string> = {
   expression: 'a value: a string, a number, a list or a name',
   typeRef: 'a type',
   argument: 'an argument',
+  memberEnd: 'a line break (each field, value or attribute goes on a line of its own)',
+};
+
+/** What an identifier is, by the rule that wanted one. */
+const NAME_IN_RULE: Record<string, string> = {
+  typeRef: 'a type (String, Int, DateTime, an enum or a model)',
+  fieldDecl: 'a field name',
+  enumValue: 'an enum value',
+  modelBlock: 'a name for the block',
+  enumBlock: 'a name for the enum',
+  configBlock: 'a name for the block',
+  dottedName: 'an attribute name',
+  property: 'a property name',
 };
 
 export function describeToken(token: IToken): string {
-  if (token.tokenType.name === 'EOF') return 'end of file';
-  if (token.tokenType.name === 'Newline') return 'end of line';
-  return `"${token.image}"`;
+  switch (token.tokenType.name) {
+    case 'EOF':
+      return 'end of file';
+    case 'Newline':
+      return 'end of line';
+    case 'StringLiteral':
+    case 'UnterminatedString':
+      return `string ${token.image}`;
+    case 'NumberLiteral':
+      return `number ${token.image}`;
+    default:
+      return `"${token.image}"`;
+  }
 }
 
 function describeType(type: TokenType): string {
@@ -50,8 +73,12 @@ function describeType(type: TokenType): string {
 }
 
 export const syntaxMessages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage({ expected, actual }) {
-    return `Unexpected ${describeToken(actual)}; expected ${describeType(expected)}.`;
+  buildMismatchTokenMessage({ expected, actual, ruleName }) {
+    if (ruleName === 'memberEnd') {
+      return `Unexpected ${describeToken(actual)}; each field, value or attribute block goes on a line of its own.`;
+    }
+    const what = expected.name === 'Identifier' ? (NAME_IN_RULE[ruleName] ?? 'a name') : describeType(expected);
+    return `Unexpected ${describeToken(actual)}; expected ${what}.`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
     return `Unexpected ${describeToken(firstRedundant)}; expected ${RULE_EXPECTS.schema}.`;

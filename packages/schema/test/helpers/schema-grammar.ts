@@ -102,7 +102,7 @@ export class SchemaGrammar {
     const r = this.rng;
     const enumCount = r.weighted([[4, 0], [4, 1], [2, 2], [1, 3]] as const);
     for (let i = 0; i < enumCount; i++) this.enums.push(this.enumDecl(i));
-    const modelCount = r.weighted([[1, 0], [4, 1], [6, 2], [5, 3], [3, 4], [2, 6]] as const);
+    const modelCount = r.weighted([[1, 0], [4, 1], [6, 2], [5, 3], [3, 4], [1, 5]] as const);
     for (let i = 0; i < modelCount; i++) this.blocks.push(this.model(i));
     this.relations();
     if (r.chance(0.15)) this.blocks.push(this.view());
@@ -210,7 +210,7 @@ export class SchemaGrammar {
       case 'none':
         break;
     }
-    const scalarCount = r.between(0, 8);
+    const scalarCount = r.between(0, 7);
     const used = new Set(fields.map((f) => f.name));
     for (let k = 0; k < scalarCount; k++) {
       const fieldName = uniqueName(r.pick(this.clean ? CLEAN_FIELD_WORDS : FIELD_WORDS), used);
@@ -230,8 +230,10 @@ export class SchemaGrammar {
       .filter((f) => f.modifier !== '[]' && (!this.clean || INDEXABLE.has(f.type)))
       .map((f) => f.name);
     if (scalars.length > 0) {
+      // Index names default to Table_fields_idx/_key; clean mode names a repeat with map:.
+      const taken = new Set(fields.filter((f) => f.attributes.includes('@unique')).map((f) => `unique:${f.name}`));
       const n = r.weighted([[4, 0], [3, 1], [2, 2], [1, 3]] as const);
-      for (let k = 0; k < n; k++) blockAttributes.push(this.indexAttribute(scalars));
+      for (let k = 0; k < n; k++) blockAttributes.push(this.indexAttribute(scalars, taken));
     }
     if (r.chance(0.2)) blockAttributes.push(`@@map(${str(`${name.toLowerCase()}s${r.chance(0.3) ? ' ' + r.pick(UNICODE_TEXT) : ''}`)})`);
     if (r.chance(0.15) && scalars.length > 0) {
@@ -363,11 +365,15 @@ export class SchemaGrammar {
     }
   }
 
-  private indexAttribute(scalars: string[]): string {
+  private indexAttribute(scalars: string[], taken: Set<string>): string {
     const r = this.rng;
     const kind = r.weighted([[5, 'index'], [4, 'unique'], [this.clean ? 0 : 1, 'fulltext']] as const);
     const picked = r.subset(scalars, 0.4);
-    const fields = (picked.length > 0 ? picked : [r.pick(scalars)]).map((f) =>
+    const names = picked.length > 0 ? picked : [r.pick(scalars)];
+    const key = `${kind === 'unique' ? 'unique' : 'index'}:${names.join(',')}`;
+    const repeat = taken.has(key);
+    taken.add(key);
+    const fields = names.map((f) =>
       r.chance(0.15) ? `${f}(sort: ${r.pick(['Asc', 'Desc'])}${this.mistake(0.3) ? ', length: 10' : ''})` : f,
     );
     const args = [`[${fields.join(', ')}]`];
@@ -375,7 +381,7 @@ export class SchemaGrammar {
     if (r.chance(0.2) && (!this.clean || this.provider !== 'mysql')) {
       args.push(`where: ${str(`"${r.pick(scalars)}" IS NOT NULL`)}`);
     }
-    if (r.chance(0.15)) args.push(`map: ${str(`idx_${this.counter++}`)}`);
+    if ((this.clean && repeat) || r.chance(0.15)) args.push(`map: ${str(`idx_${this.counter++}`)}`);
     if (r.chance(0.1) && kind === 'unique') args.push(`name: ${str(`by_${this.counter++}`)}`);
     if (this.mistake(0.05)) args.push(`type: ${r.pick(['Hash', 'Gin', 'BTree', 'Weird'])}`);
     if (this.mistake(0.03)) args.push(`clustered: ${r.pick(['true', 'false'])}`);

@@ -14,8 +14,11 @@ export interface OnConflictDoNothingNode {
 /**
  * Upsert. sqlite/postgres: `ON CONFLICT (target) DO UPDATE SET .. [WHERE ..]`; mysql:
  * `ON DUPLICATE KEY UPDATE ..`, which fires for a conflict on ANY unique key (capability
- * `upsertTarget: false`) and has no WHERE (capability `upsertWhere: false`). Refer to the
- * existing row with unqualified `col('x')` and to the proposed row with `excluded('x')`.
+ * `upsertTarget: false`) and has no WHERE (capability `upsertWhere: false`).
+ *
+ * Refer to the existing row with the table name, `col('Stat', 'hits')` (postgres rejects an
+ * unqualified column there as ambiguous, and INSERT takes no alias because mysql has none),
+ * and to the proposed row with `excluded('hits')`.
  */
 export interface OnConflictDoUpdateNode {
   readonly kind: 'OnConflictDoUpdate';
