@@ -32,6 +32,9 @@ export interface RelationDraft {
   onUpdate: { value: ReferentialAction; span: Span } | null;
   map: string | null;
   span: Span;
+  /** The actions in force once defaults apply (set when the key is checked). */
+  onDeleteResolved?: ReferentialAction;
+  onUpdateResolved?: ReferentialAction;
 }
 
 /** A model being analysed: its IR under construction and what later passes need of its AST. */

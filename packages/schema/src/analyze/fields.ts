@@ -182,7 +182,7 @@ function fieldKey(attr: Attribute | undefined, label: string, field: string, ctx
   const args = bindArgs(attr, label, [{ name: 'map' }, { name: 'length' }, { name: 'sort' }, { name: 'clustered' }], sink);
   if (args.has('clustered')) {
     booleanArg(args, 'clustered', sink);
-    sink.report(Messages.indexOptionUnsupported, args.argSpan('clustered'), 'The index option "clustered"', ctx.provider ?? 'this provider');
+    if (ctx.provider) sink.report(Messages.indexOptionUnsupported, args.argSpan('clustered'), 'The index option "clustered"', ctx.provider);
   }
   const length = integerArg(args, 'length', sink);
   if (length !== null && ctx.provider && ctx.provider !== 'mysql') {

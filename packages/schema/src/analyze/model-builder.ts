@@ -134,7 +134,7 @@ export function buildModel(decl: ModelBlock, ctx: Ctx): ModelDraft {
       case 'id': {
         draft.declaresId = true;
         const args = bindArgs(a, label, [{ name: 'fields', positional: true, required: true }, { name: 'name' }, { name: 'map' }, { name: 'clustered' }], sink);
-        const key = readKey(args, sink, ctx);
+        const key = readKey(args, sink, false);
         if (key) blockIds.push({ ...key, span: a.span });
         break;
       }
@@ -157,7 +157,7 @@ export function buildModel(decl: ModelBlock, ctx: Ctx): ModelDraft {
                 ...(name === 'index' ? [{ name: 'type' }] : []),
               ];
         const args = bindArgs(a, label, params, sink);
-        const key = readKey(args, sink, ctx);
+        const key = readKey(args, sink, name === 'index');
         if (key) pendingIndexes.push({ kind: name, key: { ...key, span: a.span }, args, attr: a });
         break;
       }
@@ -204,12 +204,13 @@ export function buildModel(decl: ModelBlock, ctx: Ctx): ModelDraft {
     const clientName = p.kind === 'unique' && fields.length > 1 ? (p.key.name ?? fields.map((f) => f.name).join('_')) : p.key.name;
     const index = makeIndex(p.kind, dbName, clientName, fields);
     index.type = nameArg(p.args, 'type', INDEX_TYPES, sink);
-    if (index.type && ctx.provider && ctx.provider !== 'postgresql') {
+    // Every database has B-tree indexes; the other kinds are PostgreSQL's.
+    if (index.type && index.type !== 'BTree' && ctx.provider && ctx.provider !== 'postgresql') {
       sink.report(Messages.indexOptionUnsupported, p.args.argSpan('type'), `The index option "type: ${index.type}"`, ctx.provider);
     }
     if (p.args.has('clustered')) {
       booleanArg(p.args, 'clustered', sink);
-      sink.report(Messages.indexOptionUnsupported, p.args.argSpan('clustered'), 'The index option "clustered"', ctx.provider ?? 'this provider');
+      if (ctx.provider) sink.report(Messages.indexOptionUnsupported, p.args.argSpan('clustered'), 'The index option "clustered"', ctx.provider);
     }
     index.where = stringArg(p.args, 'where', sink);
     if (index.where !== null && ctx.provider === 'mysql') {
@@ -227,7 +228,9 @@ export function buildModel(decl: ModelBlock, ctx: Ctx): ModelDraft {
         sink.report(Messages.indexOptionUnsupported, ref.span, 'The index option "length"', ctx.provider);
       }
     });
-    const dup = model.indexes.find((i) => i.kind === index.kind && sameFields(i.fields, index.fields) && i.where === index.where);
+    const dup = model.indexes.find(
+      (i) => i.kind === index.kind && (i.type ?? 'BTree') === (index.type ?? 'BTree') && sameFields(i.fields, index.fields) && i.where === index.where,
+    );
     if (dup) {
       // The same index twice is a mistake, not a second index: warn and keep the first.
       sink.report(Messages.duplicateIndex, p.attr.span, `@@${p.kind}`);
@@ -243,11 +246,19 @@ export function buildModel(decl: ModelBlock, ctx: Ctx): ModelDraft {
   return draft;
 }
 
-function readKey(args: BoundArgs, sink: Ctx['sink'], ctx: Ctx): Omit<KeyDraft, 'span'> | null {
-  void ctx;
+/**
+ * Reads the fields, `map:` and `name:` of a key or index. On `@@index`, `name:` is the legacy
+ * spelling of `map:` (Prisma 2), so it names the index in the database.
+ */
+function readKey(args: BoundArgs, sink: Ctx['sink'], isIndex: boolean): Omit<KeyDraft, 'span'> | null {
   const fields = fieldListArg(args, 'fields', sink);
-  const map = stringArg(args, 'map', sink);
-  const name = args.has('name') ? stringArg(args, 'name', sink) : null;
+  let map = stringArg(args, 'map', sink);
+  let name = args.has('name') ? stringArg(args, 'name', sink) : null;
+  if (isIndex && args.has('name')) {
+    if (args.has('map')) sink.report(Messages.duplicateArgument, args.argSpan('name'), args.label, 'map (or its old name, "name")');
+    else map = name;
+    name = null;
+  }
   if (!fields) return null;
   if (fields.length === 0) {
     sink.report(Messages.invalidArgument, args.argSpan('fields'), args.label, 'fields', 'a non-empty list of field names');
@@ -295,7 +306,13 @@ function markIdFields(model: Model, pk: PrimaryKey | null): void {
 }
 
 function sameFields(a: IndexField[], b: IndexField[]): boolean {
-  return a.length === b.length && a.every((f, i) => f.name === b[i]!.name);
+  return (
+    a.length === b.length &&
+    a.every((f, i) => {
+      const g = b[i]!;
+      return f.name === g.name && (f.sort ?? 'Asc') === (g.sort ?? 'Asc') && f.length === g.length && f.ops === g.ops;
+    })
+  );
 }
 
 /** The view form of an analysed block: column fields, `@@sql`, and its unique identifiers. */

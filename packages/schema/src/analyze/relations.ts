@@ -89,7 +89,7 @@ function classify(x: RelationDraft, y: RelationDraft, drafts: Map<string, ModelD
     const [a, b] = orderForJoinTable(x, y);
     const joinTable = buildJoinTable(name, a, b, drafts, ctx);
     if (!joinTable) return null;
-    return { name, kind: 'manyToMany', from: side(a), to: side(b), joinTable };
+    return { name, kind: 'manyToMany', from: side(a), to: side(b), onDelete: null, onUpdate: null, joinTable };
   }
 
   let fk: RelationDraft;
@@ -128,7 +128,7 @@ function classify(x: RelationDraft, y: RelationDraft, drafts: Map<string, ModelD
     if (a) sink.report(Messages.actionOnWrongSide, a.span, other.field.name, action);
   }
   if (!checkForeignKey(fk, drafts, ctx)) return null;
-  return { name, kind, from: side(fk), to: side(other), joinTable: null };
+  return { name, kind, from: side(fk), to: side(other), onDelete: fk.onDeleteResolved ?? null, onUpdate: fk.onUpdateResolved ?? null, joinTable: null };
 }
 
 const side = (r: RelationDraft) => ({ model: r.model, field: r.field.name });
@@ -239,17 +239,16 @@ function checkForeignKey(fk: RelationDraft, drafts: Map<string, ModelDraft>, ctx
   }
 
   const anyOptional = local.some((l) => l!.optional);
-  if (anyOptional && !fk.field.optional) {
-    sink.report(Messages.relationOptionalityMismatch, fk.decl.name.span, fk.field.name, 'optional');
-  } else if (!anyOptional && fk.field.optional) {
-    sink.report(Messages.relationOptionalityMismatch, fk.decl.name.span, fk.field.name, 'required');
-  }
+  // An optional relation over required key fields is allowed, as in Prisma; the reverse is not.
+  if (anyOptional && !fk.field.optional) sink.report(Messages.relationOptionalityMismatch, fk.decl.name.span, fk.field.name);
   for (const action of [fk.onDelete, fk.onUpdate]) {
     if (action?.value === 'SetNull' && local.some((l) => !l!.optional)) {
       sink.report(Messages.setNullOnRequired, action.span, fk.field.name, action === fk.onDelete ? 'onDelete' : 'onUpdate');
     }
   }
 
+  fk.onDeleteResolved = fk.onDelete?.value ?? (anyOptional ? 'SetNull' : 'Restrict');
+  fk.onUpdateResolved = fk.onUpdate?.value ?? 'Cascade';
   fk.field.fields = fields.map((f) => f.name);
   fk.field.references = refNames;
   const columns = local.map((l) => l!.column);
@@ -270,8 +269,8 @@ function checkForeignKey(fk: RelationDraft, drafts: Map<string, ModelDraft>, ctx
     referencedSchema: target.ir.schema,
     referencedFields: refNames,
     referencedColumns: remote.map((r) => r!.column),
-    onDelete: fk.onDelete?.value ?? (anyOptional ? 'SetNull' : 'Restrict'),
-    onUpdate: fk.onUpdate?.value ?? 'Cascade',
+    onDelete: fk.onDeleteResolved,
+    onUpdate: fk.onUpdateResolved,
   };
   own.ir.foreignKeys.push(foreignKey);
   return true;

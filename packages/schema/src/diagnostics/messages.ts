@@ -118,10 +118,8 @@ export const Messages = {
     `Relation ${q(field)} is an implicit many-to-many relation and cannot declare "fields" or "references".`),
   oneToOneBothRequired: m('K4013', 'error', (field: string) =>
     `Relation field ${q(field)} must be optional: in a one-to-one relation the side without "fields" is optional.`),
-  relationOptionalityMismatch: m('K4014', 'error', (field: string, must: 'optional' | 'required') =>
-    must === 'optional'
-      ? `Relation field ${q(field)} must be optional, because at least one of its foreign-key fields is optional.`
-      : `Relation field ${q(field)} must be required, because all of its foreign-key fields are required.`),
+  relationOptionalityMismatch: m('K4014', 'error', (field: string) =>
+    `Relation field ${q(field)} must be optional, because at least one of its foreign-key fields is optional.`),
   fieldsOnListSide: m('K4015', 'error', (field: string) =>
     `Relation field ${q(field)} is a list and cannot hold the foreign key; put "fields" and "references" on the other side.`),
   selfRelationNeedsName: m('K4016', 'error', (model: string) =>

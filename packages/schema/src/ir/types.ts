@@ -256,6 +256,12 @@ export interface Relation {
    */
   from: RelationSide;
   to: RelationSide;
+  /**
+   * The referential actions in force (defaults applied), also under `relationMode = "prisma"`
+   * where the database has no foreign key and the client emulates them; `null` for m:n.
+   */
+  onDelete: ReferentialAction | null;
+  onUpdate: ReferentialAction | null;
   joinTable: JoinTable | null;
 }
 
