@@ -56,8 +56,8 @@ describe.each(examples.map((e) => [e.name, e] as const))('example %s', (_name, e
   const sources = loadExample(example);
 
   test('the datasource names a provider the example supports', () => {
-    // The schema as written must itself be valid: the test replaces the provider line, but a
-    // user runs the file as it is.
+    // The tests replace the provider line, but a user runs the file as written, so the
+    // provider it names must be one the example is valid on.
     expect(example.providers).toContain(declaredProvider(sources));
   });
 
@@ -70,6 +70,11 @@ describe.each(examples.map((e) => [e.name, e] as const))('example %s', (_name, e
     }
     const expected = example.providers.map((p) => `${p}.ir.json`);
     expect(files.filter((f) => !expected.includes(f))).toEqual([]);
+  });
+
+  test('is formatted (kiln format leaves it unchanged)', () => {
+    // Examples are what users copy: they are written in the formatter's layout.
+    for (const s of sources) expect(formatSchema(s.text, s.path).text).toBe(s.text);
   });
 
   test('formatting is idempotent', () => {
@@ -135,8 +140,8 @@ describe.each(examples.map((e) => [e.name, e] as const))('example %s', (_name, e
 
     test('analysis is deterministic', () => {
       const first = serializeIR(analyzeClean(onProvider));
-      // Fresh copies of the sources, so nothing cached on the input objects can help.
-      const second = serializeIR(analyzeClean(onProvider.map((s) => ({ path: s.path, text: `${s.text}` }))));
+      // New source objects, so nothing the first run might have cached on them is reused.
+      const second = serializeIR(analyzeClean(onProvider.map((s) => ({ ...s }))));
       expect(second).toBe(first);
     });
 

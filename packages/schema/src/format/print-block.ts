@@ -4,7 +4,7 @@ import { layoutBlock, type Declaration } from './block-entries.js';
 import { printAttribute, printBlockAttribute, printExpression, printTypeRef } from './print-expression.js';
 import type { SourceLines } from './source-lines.js';
 
-export const INDENT = '  ';
+const INDENT = '  ';
 
 /**
  * `/// text` lines; an empty doc line prints as a bare `///`, and one that starts with `/` (a

@@ -44,7 +44,10 @@ export class AstBuilder {
     return {
       file: this.file,
       start: { offset: t.startOffset, line: t.startLine!, column: t.startColumn! },
-      end: { offset: t.endOffset! + 1, line: t.endLine!, column: t.endColumn! + 1 },
+      // A line break ends where the next line starts.
+      end: t.image.endsWith('\n')
+        ? { offset: t.endOffset! + 1, line: t.endLine! + 1, column: 1 }
+        : { offset: t.endOffset! + 1, line: t.endLine!, column: t.endColumn! + 1 },
     };
   }
 

@@ -85,4 +85,10 @@ export const allTokens: TokenType[] = [
   Identifier,
 ];
 
-export const schemaLexer = new Lexer(allTokens, { ensureOptimizations: true, positionTracking: "full" });
+// Only "\n" ends a line: a "\r" of a CRLF file is white space, so line numbers match editors'.
+export const schemaLexer = new Lexer(allTokens, {
+  ensureOptimizations: true,
+  positionTracking: 'full',
+  lineTerminatorsPattern: /\n/g,
+  lineTerminatorCharacters: ['\n'],
+});

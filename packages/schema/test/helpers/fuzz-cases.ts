@@ -70,7 +70,7 @@ export class FuzzCases {
  * large, and what a mutation breaks is mostly local, so pieces give more cases per second.
  */
 function examplePiece(r: Rng, text: string): string {
-  if (r.chance(0.2)) return text;
+  if (r.chance(0.1)) return text;
   const starts = [...text.matchAll(/^(?:model|enum|view|type|datasource|generator)\s/gm)].map((m) => {
     let at = m.index;
     for (;;) {

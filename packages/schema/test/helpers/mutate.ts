@@ -69,7 +69,7 @@ export function mutateOnce(r: Rng, text: string): string {
     case 'repeat': {
       // Many of one token in a row: deep nesting, long runs of newlines or quotes.
       const at = r.int(text.length + 1);
-      return text.slice(0, at) + r.pick(MUTATION_TOKENS).repeat(r.between(2, 200)) + text.slice(at);
+      return text.slice(0, at) + r.pick(MUTATION_TOKENS).repeat(r.between(2, 60)) + text.slice(at);
     }
   }
 }

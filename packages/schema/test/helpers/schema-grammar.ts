@@ -1,4 +1,27 @@
 import type { Rng } from './prng.js';
+import { maybeDoc, printBlock, printEnum, type Block, type EnumDecl, type Field } from './grammar-print.js';
+import {
+  ACTIONS,
+  CLEAN_FIELD_WORDS,
+  ENUM_WORDS,
+  FIELD_WORDS,
+  INDEXABLE,
+  KEYABLE,
+  LIST_ITEMS,
+  MODEL_WORDS,
+  NATIVE_TYPES,
+  PROVIDERS,
+  SCALARS,
+  UNICODE_TEXT,
+  VALUE_WORDS,
+  lcFirst,
+  randomAttribute,
+  randomBlockAttribute,
+  shuffle,
+  str,
+  uniqueName,
+  type Scalar,
+} from './grammar-vocabulary.js';
 
 /*
  * Random schemas from the grammar, for the fuzz test. Half are generated in "clean" mode,
@@ -8,69 +31,6 @@ import type { Rng } from './prng.js';
  * random arguments) so the validation passes run too. Identifiers are ASCII as the language
  * requires; strings and comments carry unicode.
  */
-
-const SCALARS = ['String', 'Boolean', 'Int', 'BigInt', 'Float', 'Decimal', 'DateTime', 'Json', 'Bytes'] as const;
-type Scalar = (typeof SCALARS)[number];
-
-const MODEL_WORDS = ['User', 'Post', 'Order', 'Item', 'Account', 'Team', 'Tag', 'Event', 'Invoice', 'Node', 'Model', 'Type', 'Enum'];
-const ENUM_WORDS = ['Status', 'Kind', 'Role', 'Level', 'Color', 'Plan'];
-const FIELD_WORDS = [
-  'title', 'name', 'email', 'count', 'createdAt', 'amount', 'price', 'status', 'kind', 'data', 'payload', 'flag',
-  'score', 'code', 'label', 'slug', 'note', 'body', 'total', 'ratio', 'model', 'type', 'enum', 'view', 'id_2', 'x-y',
-];
-/** Plain field names: no keywords, no dashes. */
-const CLEAN_FIELD_WORDS = FIELD_WORDS.filter((w) => /^[a-z][A-Za-z0-9_]*$/.test(w) && !['model', 'type', 'enum', 'view'].includes(w));
-/** Types every provider can put in an index or key. */
-const INDEXABLE = new Set(['String', 'Boolean', 'Int', 'BigInt', 'Float', 'DateTime']);
-/** Types clean mode puts in a compound primary key. */
-const KEYABLE = new Set(['String', 'Int', 'BigInt', 'DateTime']);
-/** List defaults in clean mode: literals only, no function calls. */
-const LIST_ITEMS: Partial<Record<Scalar, readonly string[]>> = {
-  String: ['"a"', str('ü 🚀'), '""'],
-  Int: ['0', '1', '-7'],
-  Boolean: ['true', 'false'],
-  Float: ['1.5', '0'],
-};
-const VALUE_WORDS = ['ACTIVE', 'INACTIVE', 'PENDING', 'done', 'Red', 'GREEN', 'blue_ish', 'A1', 'value'];
-export const UNICODE_TEXT = [
-  'naïve café', 'Ünïcödé', '日本語の名前', 'Ελληνικά', 'emoji 🚀🔥', 'zero\u200bwidth', 'rtl \u202emark', 'e\u0301',
-  'ß', 'Здравствуйте', '한국어', 'tab\there', '"quoted"', 'back\\slash', '', ' ', '\u00a0nbsp', '𝔘𝔫𝔦',
-];
-const PROVIDERS = ['sqlite', 'postgresql', 'mysql'];
-const ACTIONS = ['Cascade', 'Restrict', 'NoAction', 'SetNull', 'SetDefault', 'Explode'];
-const NATIVE_TYPES = [
-  'VarChar(255)', 'VarChar(20)', 'Text', 'Uuid', 'Timestamptz(3)', 'Timestamp(6)', 'Decimal(10, 2)', 'SmallInt', 'TinyInt',
-  'Char(2)', 'Date', 'JsonB', 'DoublePrecision', 'UnsignedInt', 'LongText', 'Real', 'Integer', 'Blob', 'VarChar', 'Bit(1)',
-];
-const ATTRIBUTE_NAMES = ['id', 'unique', 'default', 'map', 'relation', 'updatedAt', 'ignore', 'renamedFrom', 'db.Text', 'nope', 'index'];
-const BLOCK_ATTRIBUTE_NAMES = ['id', 'unique', 'index', 'map', 'check', 'renamedFrom', 'ignore', 'sql', 'schema', 'fulltext', 'nope'];
-
-interface Field {
-  name: string;
-  type: string;
-  modifier: '' | '?' | '[]';
-  attributes: string[];
-  doc: string[];
-  trailing: string | null;
-}
-
-interface Block {
-  keyword: 'model' | 'view' | 'type';
-  name: string;
-  fields: Field[];
-  blockAttributes: string[];
-  doc: string[];
-  /** The single-field id's type, which foreign keys pointing here copy. */
-  idType: string | null;
-}
-
-interface EnumDecl {
-  name: string;
-  values: { name: string; attributes: string[] }[];
-  blockAttributes: string[];
-  doc: string[];
-}
-
 export class SchemaGrammar {
   private readonly enums: EnumDecl[] = [];
   private readonly blocks: Block[] = [];
@@ -113,7 +73,7 @@ export class SchemaGrammar {
     if (r.chance(0.3)) parts.push(this.comment('// '));
     if (!this.mistake(0.08)) parts.push(this.datasource());
     if (r.chance(0.7)) parts.push(this.generator());
-    const blocks = [...this.enums.map((e) => this.printEnum(e)), ...this.blocks.map((b) => this.printBlock(b))];
+    const blocks = [...this.enums.map((e) => printEnum(r, this.indent, e)), ...this.blocks.map((b) => printBlock(r, this.indent, b))];
     if (r.chance(0.5)) shuffle(r, blocks);
     for (const b of blocks) {
       if (r.chance(0.2)) parts.push(this.comment('// '));
@@ -168,13 +128,13 @@ export class SchemaGrammar {
       const attributes: string[] = [];
       if (r.chance(0.2)) attributes.push(`@map(${str(`${v} ${r.pick(UNICODE_TEXT)}`)})`);
       if (r.chance(0.1)) attributes.push(`@renamedFrom(${str(`OLD_${v}`)})`);
-      if (this.mistake(0.03)) attributes.push(this.randomAttribute());
+      if (this.mistake(0.03)) attributes.push(randomAttribute(this.rng));
       values.push({ name: v, attributes });
     }
     const blockAttributes: string[] = [];
     if (r.chance(0.2)) blockAttributes.push(`@@map(${str(`${name.toLowerCase()}_${r.pick(UNICODE_TEXT)}`)})`);
     if (r.chance(0.1)) blockAttributes.push(`@@renamedFrom(${str(`Old${name}`)})`);
-    if (this.mistake(0.03)) blockAttributes.push(this.randomBlockAttribute());
+    if (this.mistake(0.03)) blockAttributes.push(randomBlockAttribute(this.rng));
     return { name, values, blockAttributes, doc: this.maybeDoc() };
   }
 
@@ -242,7 +202,7 @@ export class SchemaGrammar {
     if (r.chance(0.08)) blockAttributes.push(`@@renamedFrom(${str(`Legacy${name}`)})`);
     if (this.mistake(0.03)) blockAttributes.push('@@ignore');
     if (this.mistake(0.03)) blockAttributes.push(`@@schema(${str(r.pick(['public', 'auth', '']))})`);
-    if (this.mistake(0.04)) blockAttributes.push(this.randomBlockAttribute());
+    if (this.mistake(0.04)) blockAttributes.push(randomBlockAttribute(this.rng));
     if (this.mistake(0.02) && fields.length > 0) fields.push({ ...r.pick(fields) }); // duplicate field
     return { keyword: 'model', name, fields, blockAttributes, doc: this.maybeDoc(), idType };
   }
@@ -323,7 +283,7 @@ export class SchemaGrammar {
     if (this.mistake(0.08)) attributes.push(`@db.${r.pick(NATIVE_TYPES)}`);
     if (r.chance(0.06)) attributes.push(`@renamedFrom(${str(`old_${name}`)})`);
     if (this.mistake(0.02)) attributes.push('@ignore');
-    if (this.mistake(0.04)) attributes.push(this.randomAttribute());
+    if (this.mistake(0.04)) attributes.push(randomAttribute(this.rng));
     if (r.chance(0.3)) shuffle(r, attributes);
     return this.field(name, type, modifier, attributes);
   }
@@ -454,108 +414,12 @@ export class SchemaGrammar {
     }
   }
 
-  // ---- random attributes --------------------------------------------------------------------
-
-  private randomAttribute(): string {
-    const r = this.rng;
-    return `@${r.pick(ATTRIBUTE_NAMES)}${r.chance(0.7) ? this.randomArgs(2) : ''}`;
-  }
-
-  private randomBlockAttribute(): string {
-    const r = this.rng;
-    return `@@${r.pick(BLOCK_ATTRIBUTE_NAMES)}${r.chance(0.8) ? this.randomArgs(2) : ''}`;
-  }
-
-  private randomArgs(depth: number): string {
-    const r = this.rng;
-    const args = Array.from({ length: r.int(4) }, () => {
-      const value = this.randomExpression(depth);
-      return r.chance(0.3) ? `${r.pick(['name', 'map', 'fields', 'references', 'sort', 'where', 'x'])}: ${value}` : value;
-    });
-    return `(${args.join(', ')})`;
-  }
-
-  private randomExpression(depth: number): string {
-    const r = this.rng;
-    const leaf = () =>
-      r.weighted([
-        [3, () => str(r.pick(UNICODE_TEXT))],
-        [2, () => r.pick(['0', '-1', '3.5', '1e-9', '007', '99999999999999999999'])],
-        [2, () => r.pick(['true', 'false', 'Cascade', 'Desc', 'a.b.c', 'id', 'null'])],
-      ] as const)();
-    if (depth <= 0) return leaf();
-    return r.weighted([
-      [5, leaf],
-      [2, () => `[${Array.from({ length: r.int(4) }, () => this.randomExpression(depth - 1)).join(', ')}]`],
-      [2, () => `${r.pick(['now', 'env', 'raw', 'cuid', 'dbgenerated', 'f'])}${this.randomArgs(depth - 1)}`],
-    ] as const)();
-  }
-
-  // ---- printing -----------------------------------------------------------------------------
-
   private maybeDoc(p = 0.25): string[] {
-    const r = this.rng;
-    if (!r.chance(p)) return [];
-    return Array.from({ length: r.between(1, 2) }, () => `/// ${r.pick(UNICODE_TEXT)}`);
+    return maybeDoc(this.rng, p);
   }
 
   private comment(prefix: string): string {
     return `${prefix}${this.rng.pick(UNICODE_TEXT)}`;
-  }
-
-  private printEnum(e: EnumDecl): string {
-    const r = this.rng;
-    const lines = [...e.doc, `enum ${e.name} {`];
-    for (const v of e.values) lines.push(`${this.indent}${[v.name, ...v.attributes].join(' ')}`);
-    if (e.blockAttributes.length > 0 && r.chance(0.8)) lines.push('');
-    for (const a of e.blockAttributes) lines.push(this.indent + a);
-    lines.push('}');
-    return lines.join('\n');
-  }
-
-  private printBlock(b: Block): string {
-    const r = this.rng;
-    const width = Math.max(0, ...b.fields.map((f) => f.name.length));
-    const aligned = r.chance(0.6);
-    const lines = [...b.doc, `${b.keyword} ${b.name} {`];
-    for (const f of b.fields) {
-      if (r.chance(0.05)) lines.push('');
-      if (r.chance(0.04)) lines.push(`${this.indent}// ${r.pick(UNICODE_TEXT)}`);
-      for (const d of f.doc) lines.push(this.indent + d);
-      const name = aligned ? f.name.padEnd(width) : f.name;
-      const parts = [name, f.type + f.modifier, ...f.attributes];
-      let line = this.indent + parts.join(aligned ? ' ' : r.pick([' ', '  ', '\t']));
-      if (f.trailing) line += ` ${f.trailing}`;
-      lines.push(line);
-    }
-    if (b.blockAttributes.length > 0 && r.chance(0.8)) lines.push('');
-    for (const a of b.blockAttributes) lines.push(this.indent + a);
-    lines.push('}');
-    return lines.join('\n');
-  }
-}
-
-/** A schema string literal: quotes and backslashes escaped, newlines as `\n`. */
-export function str(value: string): string {
-  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
-}
-
-function lcFirst(s: string): string {
-  return s.charAt(0).toLowerCase() + s.slice(1);
-}
-
-/** `base`, or `base2`, `base3`... if taken; records the result in `used`. */
-function uniqueName(base: string, used: Set<string>): string {
-  let name = base;
-  for (let n = 2; used.has(name); n++) name = `${base}${n}`;
-  used.add(name);
-  return name;
-}
-
-function shuffle<T>(r: Rng, items: T[]): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = r.int(i + 1);
-    [items[i], items[j]] = [items[j]!, items[i]!];
   }
 }
 

@@ -1,0 +1,36 @@
+// Runs every benchmark in this folder (each `*.js` file but this one, in name order), or only
+// those whose file name contains one of the arguments: `node scripts/bench/run.js schema`.
+// A bench module exports `main()`, which prints its results and returns false if it could not
+// measure what it meant to (e.g. its input did not analyze). Benchmarks never fail on time.
+
+import { readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { basename, join } from 'node:path';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const self = basename(fileURLToPath(import.meta.url));
+const filters = process.argv.slice(2);
+
+const benches = readdirSync(here)
+  .filter((f) => f.endsWith('.js') && f !== self)
+  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+  .sort();
+
+if (benches.length === 0) {
+  console.error(`No benchmark matches ${filters.join(', ')}.`);
+  process.exit(1);
+}
+
+let failed = 0;
+for (const [i, file] of benches.entries()) {
+  if (i > 0) console.log('');
+  console.log(`== ${file} ${'='.repeat(Math.max(0, 70 - file.length))}`);
+  const mod = await import(pathToFileURL(join(here, file)).href);
+  if (typeof mod.main !== 'function') {
+    console.error(`${file} exports no main(); skipped.`);
+    failed++;
+    continue;
+  }
+  if ((await mod.main()) === false) failed++;
+}
+if (failed > 0) process.exitCode = 1;
