@@ -1,9 +1,10 @@
-// Runs every benchmark in this folder (each `*.js` file but this one, in name order), or only
+// Runs every benchmark in this folder (each `*.js` file but this one, and each `<folder>/run.js`,
+// in name order), or only
 // those whose file name contains one of the arguments: `node scripts/bench/run.js schema`.
 // A bench module exports `main()`, which prints its results and returns false if it could not
 // measure what it meant to (e.g. its input did not analyze). Benchmarks never fail on time.
 
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { basename, join } from 'node:path';
 
@@ -11,8 +12,13 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const self = basename(fileURLToPath(import.meta.url));
 const filters = process.argv.slice(2);
 
-const benches = readdirSync(here)
-  .filter((f) => f.endsWith('.js') && f !== self)
+// A folder with a `run.js` is a bench too (`client/run.js`), for benches made of several files.
+const benches = readdirSync(here, { withFileTypes: true })
+  .flatMap((e) => {
+    if (e.isFile() && e.name.endsWith('.js') && e.name !== self) return [e.name];
+    if (e.isDirectory() && e.name !== 'node_modules' && existsSync(join(here, e.name, 'run.js'))) return [`${e.name}/run.js`];
+    return [];
+  })
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
 

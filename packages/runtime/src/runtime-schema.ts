@@ -33,6 +33,8 @@ export interface RuntimeUnique {
   /** The key in a `WhereUniqueInput`: the field name for one field, `a_b` (or `name:`) for several. */
   key: string;
   fields: string[];
+  /** The constraint's database name (`User_email_key`), to name fields in driver errors. */
+  dbName?: string;
 }
 
 export type RuntimeField = RuntimeColumn | RuntimeRelation;
@@ -89,6 +91,8 @@ export interface RuntimeRelation {
   /** Resolved actions, enforced by the client when `relationMode = "prisma"`; `null` for m:n. */
   onDelete: ReferentialAction | null;
   onUpdate: ReferentialAction | null;
+  /** The foreign key's database name when this side holds it, to name fields in driver errors. */
+  fkName?: string;
 }
 
 export type ReferentialAction = 'Cascade' | 'Restrict' | 'NoAction' | 'SetNull' | 'SetDefault';

@@ -1,0 +1,25 @@
+import { describeChange, type Change } from '../changes/change.js';
+
+/**
+ * A statement of a plan failed. Names the change and the statement, and says what was left
+ * applied: nothing when the plan ran in a transaction, else the changes before this one.
+ */
+export class ApplyError extends Error {
+  override readonly name = 'ApplyError';
+
+  constructor(
+    readonly change: Change,
+    readonly statement: string,
+    /** How many changes were applied before this one and remain applied. */
+    readonly appliedChanges: number,
+    /** Whether the changes before the failing one were rolled back. */
+    readonly rolledBack: boolean,
+    override readonly cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const left = rolledBack
+      ? 'Nothing was applied: the plan ran in a transaction that was rolled back.'
+      : `The ${appliedChanges} change${appliedChanges === 1 ? '' : 's'} before it remain${appliedChanges === 1 ? 's' : ''} applied (this database cannot roll DDL back).`;
+    super(`${describeChange(change)} failed: ${reason}\n  in: ${statement}\n${left}`);
+  }
+}

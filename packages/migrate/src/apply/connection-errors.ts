@@ -1,0 +1,45 @@
+/** The database could not be reached or refused the connection (server down, bad password, no such database). */
+export class DatabaseConnectionError extends Error {
+  override readonly name = 'DatabaseConnectionError';
+
+  constructor(
+    message: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+/** The driver package for the database is not installed in the project. */
+export class DriverNotInstalledError extends Error {
+  override readonly name = 'DriverNotInstalledError';
+
+  constructor(
+    readonly driver: string,
+    readonly database: string,
+  ) {
+    super(`Connecting to ${database} needs the "${driver}" package, which is not installed. Add it to your project: npm install ${driver}`);
+  }
+}
+
+/**
+ * Imports a driver on first use, so that a project using one database does not install the
+ * others. Only a missing driver becomes DriverNotInstalledError; an error inside it is rethrown.
+ */
+export async function importDriver<T>(load: () => Promise<T>, driver: string, database: string): Promise<T> {
+  try {
+    return await load();
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if ((code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && String((err as Error).message).includes(driver)) {
+      throw new DriverNotInstalledError(driver, database);
+    }
+    throw err;
+  }
+}
+
+export function errorMessage(err: unknown): string {
+  if (err instanceof AggregateError && err.errors.length > 0) return errorMessage(err.errors[0]);
+  if (err instanceof Error) return err.message || (err as { code?: string }).code || err.name;
+  return String(err);
+}

@@ -1,0 +1,56 @@
+import { DatabaseConnectionError, errorMessage, importDriver } from '../connection-errors.js';
+import type { DatabaseConnection, Executor, TransactionalExecutor } from '../executor.js';
+
+/** The part of a better-sqlite3 `Database` the adapter uses. */
+export interface SqliteDatabaseLike {
+  exec(sql: string): unknown;
+  prepare(sql: string): { all(...params: unknown[]): unknown[] };
+  close(): unknown;
+}
+
+export type SqliteConnection = DatabaseConnection & TransactionalExecutor;
+
+/**
+ * An executor over an open better-sqlite3 database. The plan runs in one transaction with
+ * foreign key enforcement on; the pragma is set before BEGIN because it is a no-op inside a
+ * transaction (https://www.sqlite.org/pragma.html#pragma_foreign_keys).
+ */
+export function sqliteExecutor(db: SqliteDatabaseLike): SqliteConnection {
+  const execute = async (sql: string): Promise<void> => {
+    db.exec(sql);
+  };
+  return {
+    execute,
+    async query(sql, params = []) {
+      return db.prepare(sql).all(...params) as Record<string, unknown>[];
+    },
+    async transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+      db.exec('PRAGMA foreign_keys = ON');
+      db.exec('BEGIN');
+      try {
+        const result = await work({ execute });
+        db.exec('COMMIT');
+        return result;
+      } catch (err) {
+        db.exec('ROLLBACK');
+        throw err;
+      }
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
+
+/** Opens (and creates, if missing) the SQLite database file `filename` with better-sqlite3. */
+export async function openSqliteExecutor(filename: string): Promise<SqliteConnection> {
+  const { default: Database } = await importDriver(() => import('better-sqlite3'), 'better-sqlite3', 'SQLite');
+  let db: SqliteDatabaseLike;
+  try {
+    db = new Database(filename);
+    db.exec('PRAGMA foreign_keys = ON');
+  } catch (err) {
+    throw new DatabaseConnectionError(`Could not open the SQLite database ${filename}: ${errorMessage(err)}`, err);
+  }
+  return sqliteExecutor(db);
+}

@@ -1,0 +1,177 @@
+import type { ScalarType } from '@kiln/schema';
+import { MysqlDialect } from '@kiln/sql';
+import type { Column, Index, IndexColumn, PrimaryKey } from '../../changes/database-objects.js';
+import type { DdlCapabilities } from '../../render/ddl-capabilities.js';
+import { DdlRenderer } from '../../render/ddl-renderer.js';
+import { fixed, spellNativeType, withArgs, type NativeTypeSpelling } from '../../render/native-types.js';
+
+/**
+ * `@db.X` on MySQL and MariaDB, spelled as Prisma Migrate spells them
+ * (https://dev.mysql.com/doc/refman/8.0/en/data-types.html). TinyInt on a Boolean field is
+ * BOOLEAN, MySQL's alias of TINYINT(1).
+ */
+const NATIVE_TYPES: Record<string, NativeTypeSpelling> = {
+  VarChar: withArgs('VARCHAR'),
+  Text: fixed('TEXT'),
+  Char: withArgs('CHAR'),
+  TinyText: fixed('TINYTEXT'),
+  MediumText: fixed('MEDIUMTEXT'),
+  LongText: fixed('LONGTEXT'),
+  Bit: withArgs('BIT'),
+  Binary: withArgs('BINARY'),
+  VarBinary: withArgs('VARBINARY'),
+  TinyBlob: fixed('TINYBLOB'),
+  Blob: fixed('BLOB'),
+  MediumBlob: fixed('MEDIUMBLOB'),
+  LongBlob: fixed('LONGBLOB'),
+  Int: fixed('INTEGER'),
+  UnsignedInt: fixed('INTEGER UNSIGNED'),
+  SmallInt: fixed('SMALLINT'),
+  UnsignedSmallInt: fixed('SMALLINT UNSIGNED'),
+  MediumInt: fixed('MEDIUMINT'),
+  UnsignedMediumInt: fixed('MEDIUMINT UNSIGNED'),
+  TinyInt: fixed('TINYINT'),
+  UnsignedTinyInt: fixed('TINYINT UNSIGNED'),
+  Year: fixed('YEAR'),
+  BigInt: fixed('BIGINT'),
+  UnsignedBigInt: fixed('BIGINT UNSIGNED'),
+  Double: fixed('DOUBLE'),
+  Float: fixed('FLOAT'),
+  Decimal: withArgs('DECIMAL', ', '),
+  DateTime: withArgs('DATETIME'),
+  Timestamp: withArgs('TIMESTAMP'),
+  Date: fixed('DATE'),
+  Time: withArgs('TIME'),
+  Json: fixed('JSON'),
+};
+
+/**
+ * Prisma Migrate's default type for each scalar on MySQL
+ * (https://www.prisma.io/docs/orm/overview/databases/mysql). VARCHAR(191): 191 four-byte
+ * characters fit the 767-byte index key limit of older InnoDB row formats.
+ */
+const DEFAULT_TYPES: Record<ScalarType, string> = {
+  String: 'VARCHAR(191)',
+  Boolean: 'BOOLEAN',
+  Int: 'INTEGER',
+  BigInt: 'BIGINT',
+  Float: 'DOUBLE',
+  Decimal: 'DECIMAL(65, 30)',
+  DateTime: 'DATETIME(3)',
+  Json: 'JSON',
+  Bytes: 'LONGBLOB',
+};
+
+/**
+ * Types whose literal default must be written as an expression in parentheses on MySQL
+ * ("The BLOB, TEXT, GEOMETRY, and JSON data types can be assigned a default value only if the
+ * value is written as an expression", https://dev.mysql.com/doc/refman/8.0/en/data-type-defaults.html).
+ * MariaDB accepts both forms.
+ */
+const EXPRESSION_DEFAULT_TYPES = /^(TINY|MEDIUM|LONG)?(TEXT|BLOB)$|^JSON$/;
+
+export class MysqlDdlRenderer extends DdlRenderer {
+  readonly provider = 'mysql';
+  readonly capabilities: DdlCapabilities = {
+    namespaces: false,
+    namedEnums: false,
+    foreignKeysInCreateTable: false,
+    indexesInCreateTable: true,
+  };
+  protected readonly sqlDialect = new MysqlDialect();
+
+  protected get databaseName(): string {
+    return 'MySQL';
+  }
+
+  /**
+   * A backslash is an escape character in MySQL string literals unless the server runs with
+   * NO_BACKSLASH_ESCAPES (https://dev.mysql.com/doc/refman/8.0/en/string-literals.html), so it
+   * is doubled as well; DDL is applied on Kiln's own connection, in the default SQL mode.
+   */
+  override stringLiteral(value: string): string {
+    return super.stringLiteral(value.replaceAll('\\', '\\\\'));
+  }
+
+  protected columnType(column: Column): string {
+    const t = column.type;
+    if (t.list) throw this.unsupported(`scalar lists (column ${JSON.stringify(column.name)})`);
+    switch (t.kind) {
+      case 'enum':
+        return `ENUM(${t.values.map((v) => this.stringLiteral(v)).join(', ')})`;
+      case 'unsupported':
+        return t.sql;
+      case 'scalar':
+        if (t.nativeType === null) return DEFAULT_TYPES[t.scalar];
+        if (t.nativeType.name === 'TinyInt' && t.scalar === 'Boolean') return 'BOOLEAN';
+        return spellNativeType(NATIVE_TYPES, t.nativeType, this.databaseName);
+    }
+  }
+
+  /** MySQL writes NULL explicitly, as Prisma does: a TIMESTAMP column is otherwise NOT NULL on old servers. */
+  protected override nullability(column: Column): string {
+    return column.nullable ? ' NULL' : ' NOT NULL';
+  }
+
+  protected override columnSuffix(column: Column): string {
+    return column.autoincrement ? ' AUTO_INCREMENT' : '';
+  }
+
+  protected override columnDefault(column: Column): string | null {
+    const sql = super.columnDefault(column);
+    if (sql === null || column.default === null) return sql;
+    const literal = column.default.kind !== 'now' && column.default.kind !== 'expression';
+    return literal && EXPRESSION_DEFAULT_TYPES.test(this.columnType(column)) ? `(${sql})` : sql;
+  }
+
+  /** MySQL reads `'YYYY-MM-DD hh:mm:ss.fff'`; the instant is UTC, as the runtime writes them. */
+  protected override dateTimeLiteral(iso: string): string {
+    const d = new Date(iso);
+    const text = Number.isNaN(d.getTime()) ? iso : d.toISOString().replace('T', ' ').replace('Z', '');
+    return this.stringLiteral(text);
+  }
+
+  /**
+   * CURRENT_TIMESTAMP with the column's fractional-second precision, which MySQL requires to
+   * match (https://dev.mysql.com/doc/refman/8.0/en/timestamp-initialization.html). DATE and
+   * TIME columns take an expression default.
+   */
+  protected override nowDefault(column: Column): string {
+    const t = column.type;
+    const native = t.kind === 'scalar' ? t.nativeType : null;
+    if (native?.name === 'Date') return '(CURRENT_DATE)';
+    const precision = native === null ? 3 : Number(native.args[0] ?? 0);
+    const fn = native?.name === 'Time' ? 'CURRENT_TIME' : 'CURRENT_TIMESTAMP';
+    const call = precision > 0 ? `${fn}(${precision})` : fn;
+    return native?.name === 'Time' ? `(${call})` : call;
+  }
+
+  protected override inlineIndex(index: Index): string {
+    return `${this.indexKeyword(index)} ${this.quote(index.name)}(${index.columns.map((c) => this.indexColumn(c)).join(', ')})`;
+  }
+
+  protected override indexKeyword(index: Index): string {
+    return index.kind === 'fulltext' ? 'FULLTEXT INDEX' : super.indexKeyword(index);
+  }
+
+  protected override indexPredicate(index: Index): string {
+    throw this.unsupported(`partial indexes (${JSON.stringify(index.name)})`);
+  }
+
+  /** `` `col`(length) DESC ``: a prefix length for TEXT and BLOB columns. */
+  protected override indexColumn(column: IndexColumn): string {
+    const length = column.length === null ? '' : `(${column.length})`;
+    const sort = column.sort === 'Desc' ? ' DESC' : column.sort === 'Asc' ? ' ASC' : '';
+    return `${this.quote(column.name)}${length}${sort}`;
+  }
+
+  /** A MySQL primary key is always named PRIMARY, so Prisma writes it unnamed. */
+  protected override primaryKeyConstraint(pk: PrimaryKey): string {
+    return `PRIMARY KEY (${pk.columns.map((c) => this.indexColumn(c)).join(', ')})`;
+  }
+
+  /** Prisma's table options, so text compares and sorts the same in both. */
+  protected override tableOptions(): string {
+    return ' DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci';
+  }
+}

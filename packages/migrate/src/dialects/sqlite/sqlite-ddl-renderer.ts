@@ -1,0 +1,88 @@
+import type { ScalarType } from '@kiln/schema';
+import { SqliteDialect } from '@kiln/sql';
+import type { Column, PrimaryKey, Table } from '../../changes/database-objects.js';
+import type { DdlCapabilities } from '../../render/ddl-capabilities.js';
+import { DdlRenderer } from '../../render/ddl-renderer.js';
+
+/**
+ * The column type Prisma Migrate writes for each scalar on SQLite. SQLite only keeps a type
+ * affinity (https://www.sqlite.org/datatype3.html#determination_of_column_affinity), but the
+ * declared name is what introspection reads back, so it must match Prisma's: DATETIME and
+ * DECIMAL get NUMERIC affinity, BOOLEAN too (stored as 0/1), JSONB is Prisma's marker for Json
+ * (stored as text; note its NUMERIC affinity turns the text `1` into the integer 1).
+ */
+const DEFAULT_TYPES: Record<ScalarType, string> = {
+  String: 'TEXT',
+  Boolean: 'BOOLEAN',
+  Int: 'INTEGER',
+  BigInt: 'BIGINT',
+  Float: 'REAL',
+  Decimal: 'DECIMAL',
+  DateTime: 'DATETIME',
+  Json: 'JSONB',
+  Bytes: 'BLOB',
+};
+
+export class SqliteDdlRenderer extends DdlRenderer {
+  readonly provider = 'sqlite';
+  readonly capabilities: DdlCapabilities = {
+    namespaces: false,
+    namedEnums: false,
+    foreignKeysInCreateTable: true,
+    indexesInCreateTable: false,
+  };
+  protected readonly sqlDialect = new SqliteDialect();
+
+  protected get databaseName(): string {
+    return 'SQLite';
+  }
+
+  /** Prisma's SQLite tables have no blank line before the constraints. */
+  protected override get constraintSeparator(): string {
+    return '';
+  }
+
+  protected override get referencesSeparator(): string {
+    return ' ';
+  }
+
+  protected columnType(column: Column): string {
+    const t = column.type;
+    if (t.list) throw this.unsupported(`scalar lists (column ${JSON.stringify(column.name)})`);
+    switch (t.kind) {
+      case 'enum':
+        return 'TEXT';
+      case 'unsupported':
+        return t.sql;
+      case 'scalar':
+        if (t.nativeType !== null) throw this.unsupported(`native types (@db.${t.nativeType.name})`);
+        // Only a column declared exactly INTEGER PRIMARY KEY is the rowid and can
+        // AUTOINCREMENT (https://www.sqlite.org/autoinc.html); it is 64-bit, so it serves BigInt
+        // ids too, where Prisma writes BIGINT and loses the autoincrement.
+        return column.autoincrement ? 'INTEGER' : DEFAULT_TYPES[t.scalar];
+    }
+  }
+
+  /** A one-column primary key is declared on the column, as Prisma does; AUTOINCREMENT needs it there. */
+  protected override inlinePrimaryKey(column: Column, table: Table): string {
+    const pk = table.primaryKey;
+    if (pk === null || pk.columns.length !== 1 || pk.columns[0]!.name !== column.name) return '';
+    return column.autoincrement ? ' PRIMARY KEY AUTOINCREMENT' : ' PRIMARY KEY';
+  }
+
+  /**
+   * A compound key is a table constraint. SQLite keeps no constraint names in its catalog, so
+   * it is written unnamed, as Prisma does.
+   */
+  protected override primaryKeyConstraint(pk: PrimaryKey): string | null {
+    if (pk.columns.length === 1) return null;
+    return `PRIMARY KEY (${this.primaryKeyColumns(pk)})`;
+  }
+
+  /** SQLite has no enum type: a TEXT column whose CHECK allows the enum's values (a Kiln choice). */
+  protected override columnSuffix(column: Column): string {
+    const t = column.type;
+    if (t.kind !== 'enum') return '';
+    return ` CHECK (${this.quote(column.name)} IN (${t.values.map((v) => this.stringLiteral(v)).join(', ')}))`;
+  }
+}

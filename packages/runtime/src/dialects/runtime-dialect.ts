@@ -1,0 +1,19 @@
+import type { ExpressionNode, ParamNode } from '@kiln/sql';
+import type { DriverErrorInfo } from '../driver/driver-error.js';
+import type { ValueCodec } from '../values/codec.js';
+
+/**
+ * What differs between databases at run time, as hooks: value conversion, reading driver errors,
+ * and how a list of keys of any length is passed as one parameter (so batched relation loading
+ * compiles once per shape, not once per list length).
+ */
+export interface RuntimeDialect {
+  readonly codec: ValueCodec;
+  classifyError(error: unknown): DriverErrorInfo | null;
+  /** `expr IN (<all values of one list parameter>)`; the parameter's value is a JS array. */
+  inKeyList(expr: ExpressionNode, list: ParamNode): ExpressionNode;
+  /** Turns the JS array of keys into what `inKeyList`'s parameter binds. */
+  encodeKeyList(keys: unknown[]): unknown;
+  /** A value interpolated into `$queryRaw`, where no field type is known. */
+  encodeRaw(value: unknown): unknown;
+}

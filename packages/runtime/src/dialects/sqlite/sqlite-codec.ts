@@ -1,0 +1,94 @@
+import type { RuntimeColumn } from '../../runtime-schema.js';
+import {
+  checkBigInt,
+  checkBoolean,
+  checkBytes,
+  checkDate,
+  checkDecimal,
+  checkEnum,
+  checkFloat,
+  checkInt,
+  checkString,
+  encodeJson,
+  enumDecoder,
+  fail,
+  type Decoder,
+  type Encoder,
+  type ValueCodec,
+} from '../../values/codec.js';
+
+/**
+ * SQLite stores values as Prisma does, so either tool reads the other's data: DateTime as
+ * ISO-8601 text (also reading Prisma's integer milliseconds), Boolean as 0/1, BigInt as INTEGER,
+ * Decimal in a DECIMAL column (text in, exact text out), Json as text, Bytes as BLOB.
+ * https://www.sqlite.org/datatype3.html
+ */
+export const sqliteCodec: ValueCodec = {
+  encoder(field: RuntimeColumn, enumValues): Encoder {
+    if (field.kind === 'enum') return checkEnum(enumValues ?? {}, field.type);
+    if (field.kind === 'unsupported') return (v) => fail('no value (Unsupported fields cannot be written)', v);
+    if (field.list) return (v) => fail('no list (scalar lists exist only on PostgreSQL)', v);
+    switch (field.type) {
+      case 'String':
+        return checkString;
+      case 'Int':
+        return checkInt;
+      case 'BigInt':
+        return checkBigInt;
+      case 'Float':
+        return checkFloat;
+      case 'Decimal':
+        return checkDecimal;
+      case 'Boolean':
+        return (v) => (checkBoolean(v) ? 1 : 0);
+      case 'DateTime':
+        return (v) => checkDate(v).toISOString();
+      case 'Json':
+        return encodeJson;
+      case 'Bytes':
+        return checkBytes;
+      default:
+        return (v) => v;
+    }
+  },
+
+  decoder(field: RuntimeColumn, enumValues): Decoder | null {
+    if (field.kind === 'enum') return enumDecoder(enumValues);
+    switch (field.type) {
+      case 'Boolean':
+        return (v) => (v === null ? null : v !== 0 && v !== 0n);
+      case 'DateTime':
+        return decodeDate;
+      case 'Json':
+        return (v) => (typeof v === 'string' ? JSON.parse(v) : v);
+      case 'Decimal':
+        return (v) => (v === null ? null : typeof v === 'string' ? v : String(v));
+      case 'Int':
+      case 'Float':
+        // Read as bigint when the same statement selects a BigInt column.
+        return (v) => (typeof v === 'bigint' ? Number(v) : v);
+      case 'BigInt':
+        return (v) => (typeof v === 'number' ? BigInt(v) : v);
+      case 'Bytes':
+        return null;
+      default:
+        return null;
+    }
+  },
+
+  needsBigints(field) {
+    return field.type === 'BigInt';
+  },
+};
+
+/** ISO text (`2024-05-01T10:00:00.000Z`), SQLite's `CURRENT_TIMESTAMP` text (UTC), or epoch ms. */
+export function decodeDate(v: unknown): Date | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'bigint') return new Date(Number(v));
+  if (typeof v === 'string') {
+    // "YYYY-MM-DD HH:MM:SS" carries no zone; SQLite's clock functions mean UTC.
+    const iso = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(v) ? v.replace(' ', 'T') + (/[zZ]|[+-]\d{2}:?\d{2}$/.test(v) ? '' : 'Z') : v;
+    return new Date(iso);
+  }
+  return v as Date;
+}

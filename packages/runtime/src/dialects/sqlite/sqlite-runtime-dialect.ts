@@ -1,0 +1,23 @@
+import { inList, sql, type ExpressionNode, type ParamNode } from '@kiln/sql';
+import type { RuntimeDialect } from '../runtime-dialect.js';
+import { sqliteCodec } from './sqlite-codec.js';
+import { classifySqliteError } from './sqlite-errors.js';
+
+/** SQLite passes a key list as one JSON text parameter, unpacked by json_each. */
+export const sqliteRuntimeDialect: RuntimeDialect = {
+  codec: sqliteCodec,
+  classifyError: classifySqliteError,
+  inKeyList(expr: ExpressionNode, list: ParamNode): ExpressionNode {
+    return inList(expr, [sql`SELECT value FROM json_each(${sql.expr(list)})`]);
+  },
+  encodeRaw(v: unknown): unknown {
+    if (v instanceof Date) return v.toISOString();
+    if (typeof v === 'boolean') return v ? 1 : 0;
+    if (v === undefined) return null;
+    if (v !== null && typeof v === 'object' && !(v instanceof Uint8Array)) return JSON.stringify(v);
+    return v;
+  },
+  encodeKeyList(keys: unknown[]): unknown {
+    return JSON.stringify(keys, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : Buffer.isBuffer(v) ? null : v));
+  },
+};

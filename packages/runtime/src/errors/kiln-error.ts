@@ -1,0 +1,97 @@
+/**
+ * Every error the runtime raises on purpose is a KilnError with a stable `code`. Codes follow
+ * Prisma's where a Prisma user would look for them (P2002 unique, P2003 foreign key, P2025 not
+ * found, P2028 transaction), so existing error handling ports unchanged.
+ */
+export type KilnErrorCode =
+  | 'P2002' // unique constraint
+  | 'P2003' // foreign key constraint
+  | 'P2011' // null constraint
+  | 'P2025' // record not found
+  | 'P2028' // transaction error (timeout, closed)
+  | 'P2009' // invalid arguments
+  | 'P1001' // cannot reach the database
+  | 'P1008' // operation timed out
+  | 'P2010'; // raw query failed
+
+export class KilnError extends Error {
+  override name = 'KilnError';
+  constructor(
+    readonly code: KilnErrorCode,
+    message: string,
+    /** The model involved, when there is one. */
+    readonly model?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export class KilnUniqueConstraintError extends KilnError {
+  override name = 'KilnUniqueConstraintError';
+  constructor(model: string | undefined, readonly fields: string[], options?: { cause?: unknown }) {
+    super('P2002', `Unique constraint failed on ${describe(model, fields)}.`, model, options);
+  }
+}
+
+export class KilnForeignKeyError extends KilnError {
+  override name = 'KilnForeignKeyError';
+  constructor(model: string | undefined, readonly fields: string[], options?: { cause?: unknown }) {
+    super('P2003', `Foreign key constraint failed on ${describe(model, fields)}: the related record does not exist or is still referenced.`, model, options);
+  }
+}
+
+export class KilnNullConstraintError extends KilnError {
+  override name = 'KilnNullConstraintError';
+  constructor(model: string | undefined, readonly fields: string[], options?: { cause?: unknown }) {
+    super('P2011', `Null constraint failed on ${describe(model, fields)}.`, model, options);
+  }
+}
+
+export class KilnNotFoundError extends KilnError {
+  override name = 'KilnNotFoundError';
+  constructor(model: string, operation: string, detail = 'No record was found') {
+    super('P2025', `${detail} for ${operation} on model ${model}.`, model);
+  }
+}
+
+/** Arguments that do not fit the schema: names the model and the path inside the arguments. */
+export class KilnValidationError extends KilnError {
+  override name = 'KilnValidationError';
+  constructor(model: string, readonly path: string, readonly problem: string) {
+    super('P2009', `Invalid arguments for ${model} at \`${path}\`: ${problem}`, model);
+  }
+}
+
+export class KilnTransactionError extends KilnError {
+  override name = 'KilnTransactionError';
+  constructor(message: string) {
+    super('P2028', message);
+  }
+}
+
+export class KilnConnectionError extends KilnError {
+  override name = 'KilnConnectionError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('P1001', message, undefined, options);
+  }
+}
+
+export class KilnTimeoutError extends KilnError {
+  override name = 'KilnTimeoutError';
+  constructor(message: string) {
+    super('P1008', message);
+  }
+}
+
+export class KilnRawQueryError extends KilnError {
+  override name = 'KilnRawQueryError';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('P2010', `Raw query failed: ${message}`, undefined, options);
+  }
+}
+
+function describe(model: string | undefined, fields: string[]): string {
+  const list = fields.length ? `(${fields.map((f) => `\`${f}\``).join(', ')})` : 'an unknown constraint';
+  return model ? `model ${model}, fields ${list}` : `fields ${list}`;
+}

@@ -1,0 +1,51 @@
+import type { RuntimeDialect } from '../dialects/runtime-dialect.js';
+import type { ModelInfo, SchemaInfo } from '../query/model-info.js';
+import {
+  KilnConnectionError,
+  KilnError,
+  KilnForeignKeyError,
+  KilnNullConstraintError,
+  KilnTimeoutError,
+  KilnUniqueConstraintError,
+} from './kiln-error.js';
+
+/**
+ * A driver error as a typed Kiln error naming the model and fields. Columns are mapped back to
+ * field names through the schema; an error the dialect does not recognise passes through.
+ */
+export function translateDriverError(error: unknown, hooks: RuntimeDialect, info: SchemaInfo, model: ModelInfo | undefined): unknown {
+  if (error instanceof KilnError) return error;
+  const c = hooks.classifyError(error);
+  if (!c) return error;
+  const cause = { cause: error };
+  switch (c.kind) {
+    case 'unique':
+    case 'foreignKey':
+    case 'notNull': {
+      const owner = (c.table ? info.modelByTable(c.table) : undefined) ?? model;
+      let fields = c.columns.map((col) => fieldOf(owner, col));
+      if (fields.length === 0 && 'constraint' in c && c.constraint && owner) fields = fieldsOfConstraint(owner, c.constraint);
+      const name = owner?.name;
+      if (c.kind === 'unique') return new KilnUniqueConstraintError(name, fields, cause);
+      if (c.kind === 'foreignKey') return new KilnForeignKeyError(name, fields, cause);
+      return new KilnNullConstraintError(name, fields, cause);
+    }
+    case 'connection':
+      return new KilnConnectionError(c.message, cause);
+    case 'timeout':
+      return new KilnTimeoutError(c.message);
+  }
+}
+
+function fieldOf(model: ModelInfo | undefined, column: string): string {
+  if (!model) return column;
+  for (const c of model.columns.values()) if (c.field.column === column) return c.field.name;
+  return column;
+}
+
+/** Fields of a unique key or foreign key known by its database name (PostgreSQL, MySQL report names). */
+function fieldsOfConstraint(model: ModelInfo, constraint: string): string[] {
+  for (const u of model.model.uniques) if (u.dbName === constraint) return u.fields;
+  for (const r of model.relations.values()) if (r.fkName === constraint) return r.localFields;
+  return [];
+}

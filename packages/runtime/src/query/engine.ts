@@ -1,0 +1,278 @@
+import type { Dialect } from '@kiln/sql';
+import type { Driver, Queryable, Row } from '../driver/driver.js';
+import type { RuntimeDialect } from '../dialects/runtime-dialect.js';
+import { KilnNotFoundError, KilnValidationError } from '../errors/kiln-error.js';
+import { translateDriverError } from '../errors/translate.js';
+import type { Logger } from '../client/logger.js';
+import type { RuntimeSchema } from '../runtime-schema.js';
+import { planAggregate, planCount, planGroupBy, runAggregate, runCount, runGroupBy } from './aggregate.js';
+import type { CompiledStatement } from './compiled.js';
+import { SchemaInfo, type ModelInfo } from './model-info.js';
+import { NestedWrites } from './nested-writes.js';
+import { bindParams } from './param-source.js';
+import { PlanCache } from './plan-cache.js';
+import { isPlainObject, PlanContext } from './plan-context.js';
+import { finishRows, runRead, type ExecContext } from './read-exec.js';
+import { planRead } from './read-plan.js';
+import { shapeKey } from './shape-key.js';
+import { checkUniqueWhere } from './unique-where.js';
+import { planCreate, planDelete, planDeleteMany, planInsertRows, planUpdate, planUpdateMany, returningFor, type WritePlan } from './write-plan.js';
+
+export type Action =
+  | 'findUnique'
+  | 'findUniqueOrThrow'
+  | 'findFirst'
+  | 'findFirstOrThrow'
+  | 'findMany'
+  | 'create'
+  | 'createMany'
+  | 'createManyAndReturn'
+  | 'update'
+  | 'updateMany'
+  | 'upsert'
+  | 'delete'
+  | 'deleteMany'
+  | 'count'
+  | 'aggregate'
+  | 'groupBy';
+
+type Args = Record<string, unknown>;
+
+/**
+ * Executes Prisma-shaped calls. Each call's arguments are reduced to a shape key; the plan for a
+ * shape (validated, built and compiled once) is cached, so a repeated call only binds its values.
+ */
+export class Engine {
+  readonly info: SchemaInfo;
+  private readonly plans = new PlanCache<unknown>();
+  private readonly nested: NestedWrites;
+
+  constructor(
+    schema: RuntimeSchema,
+    readonly driver: Driver,
+    readonly hooks: RuntimeDialect,
+    private readonly logger: Logger,
+  ) {
+    this.info = new SchemaInfo(schema, hooks.codec);
+    this.nested = new NestedWrites(this);
+  }
+
+  get dialect(): Dialect {
+    return this.driver.dialect;
+  }
+
+  /** Runs one call, on `tx` when inside a transaction. */
+  async run(modelName: string, action: Action, rawArgs: unknown, tx: Queryable | null): Promise<unknown> {
+    const model = this.info.model(modelName);
+    if (rawArgs !== undefined && rawArgs !== null && !isPlainObject(rawArgs)) {
+      throw new KilnValidationError(model.name, action, 'expected an object of arguments');
+    }
+    const args = (rawArgs ?? {}) as Args;
+    const ex = this.exec(tx ?? this.driver, model);
+    switch (action) {
+      case 'findMany':
+        return runRead(ex, this.readPlan(model, action, args, false), args);
+      case 'findFirst':
+      case 'findFirstOrThrow':
+      case 'findUnique':
+      case 'findUniqueOrThrow': {
+        const rows = await runRead(ex, this.readPlan(model, action, args, true), args);
+        if (rows[0] === undefined && action.endsWith('OrThrow')) throw new KilnNotFoundError(model.name, action);
+        return rows[0] ?? null;
+      }
+      case 'create':
+        return this.create(model, args, tx);
+      case 'update':
+        return this.update(model, args, tx);
+      case 'delete':
+        return this.delete(model, args, tx);
+      case 'upsert':
+        return this.inTransaction(tx, (conn) => this.nested.upsert(this.exec(conn, model), model, args));
+      case 'createMany':
+        return { count: await this.createMany(model, args, ex, false) };
+      case 'createManyAndReturn':
+        return this.createMany(model, args, ex, true);
+      case 'updateMany': {
+        const stmt = this.cached(model, action, args, (ctx) => planUpdateMany(ctx, model, args));
+        return { count: stmt ? await this.executeCount(ex, stmt, args) : 0 };
+      }
+      case 'deleteMany': {
+        const stmt = this.cached(model, action, args, (ctx) => planDeleteMany(ctx, model, args));
+        return { count: await this.executeCount(ex, stmt, args) };
+      }
+      case 'count':
+        return runCount(ex, this.cached(model, action, args, (ctx) => planCount(ctx, model, args)), args);
+      case 'aggregate':
+        return runAggregate(ex, this.cached(model, action, args, (ctx) => planAggregate(ctx, model, args)), args);
+      case 'groupBy':
+        return runGroupBy(ex, this.cached(model, action, args, (ctx) => planGroupBy(ctx, model, args)), args);
+    }
+  }
+
+  /** Plans once per shape of arguments; `null` results are cached too. */
+  cached<T>(model: ModelInfo, action: string, args: Args, build: (ctx: PlanContext) => T): T {
+    const key = model.name + '\u0000' + action + '\u0000' + shapeKey(args);
+    const hit = this.plans.get(key);
+    if (hit !== undefined) return hit as T;
+    const plan = build(new PlanContext(this.info, this.dialect, this.hooks));
+    this.plans.set(key, plan);
+    return plan;
+  }
+
+  get cacheStats(): { hits: number; misses: number; size: number } {
+    return { hits: this.plans.hits, misses: this.plans.misses, size: this.plans.size };
+  }
+
+  private readPlan(model: ModelInfo, action: Action, args: Args, single: boolean) {
+    return this.cached(model, action, args, (ctx) => {
+      if (action === 'findUnique' || action === 'findUniqueOrThrow') checkUniqueWhere(ctx, model, args.where, ['where']);
+      return planRead(ctx, model, args, [], { single });
+    });
+  }
+
+  /** Statement execution with logging and driver errors turned into Kiln errors for `model`. */
+  exec(conn: Queryable, model: ModelInfo): ExecContext {
+    return {
+      conn,
+      hooks: this.hooks,
+      query: async (sql, params, bigints) => {
+        const started = this.logger.enabled ? performance.now() : 0;
+        try {
+          return await conn.query(sql, params, bigints ? { bigints } : undefined);
+        } catch (e) {
+          throw translateDriverError(e, this.hooks, this.info, model);
+        } finally {
+          if (this.logger.enabled) this.logger.query(sql, params, performance.now() - started);
+        }
+      },
+    };
+  }
+
+  private async executeCount(ex: ExecContext, stmt: CompiledStatement, args: Args): Promise<number> {
+    const params = bindParams(stmt.sources, args);
+    const started = this.logger.enabled ? performance.now() : 0;
+    try {
+      return (await ex.conn.execute(stmt.sql, params)).affectedRows;
+    } catch (e) {
+      throw translateDriverError(e, this.hooks, this.info, undefined);
+    } finally {
+      if (this.logger.enabled) this.logger.query(stmt.sql, params, performance.now() - started);
+    }
+  }
+
+  /** Runs `fn` in the caller's transaction, or in a new one. */
+  inTransaction<T>(tx: Queryable | null, fn: (conn: Queryable) => Promise<T>): Promise<T> {
+    return tx ? fn(tx) : this.driver.transaction(fn, {});
+  }
+
+  async runWrite(ex: ExecContext, model: ModelInfo, plan: WritePlan, args: Args, tx: Queryable | null, operation: string): Promise<Row | null> {
+    const rows = await ex.query(plan.stmt.sql, bindParams(plan.stmt.sources, args), plan.stmt.bigints);
+    const row = rows[0];
+    if (row === undefined) {
+      if (plan.expectOne) throw new KilnNotFoundError(model.name, operation, 'The record to ' + operation + ' was not found');
+      return null;
+    }
+    if (plan.shape) {
+      await finishRows(ex, [row], plan.shape, args);
+      return row;
+    }
+    return this.readBack(model, row, args, tx);
+  }
+
+  /** Reads a written record back by its identity, with the caller's select/include/omit. */
+  async readBack(model: ModelInfo, row: Row, args: Args, tx: Queryable | null): Promise<Row> {
+    const where = identityWhere(model, row);
+    const readArgs: Args = { where };
+    for (const k of ['select', 'include', 'omit'] as const) if (args[k] !== undefined) readArgs[k] = args[k];
+    return (await this.run(model.name, 'findUniqueOrThrow', readArgs, tx)) as Row;
+  }
+
+  private async create(model: ModelInfo, args: Args, tx: Queryable | null): Promise<unknown> {
+    const plan = this.cached(model, 'create', args, (ctx) => planCreate(ctx, model, args));
+    if (plan) return this.runWrite(this.exec(tx ?? this.driver, model), model, plan, args, tx, 'create');
+    return this.inTransaction(tx, async (conn) => {
+      const row = await this.nested.create(this.exec(conn, model), model, args.data as Args, ['data']);
+      return this.readBack(model, row, args, conn);
+    });
+  }
+
+  private async update(model: ModelInfo, args: Args, tx: Queryable | null): Promise<unknown> {
+    const plan = this.cached(model, 'update', args, (ctx) => planUpdate(ctx, model, args));
+    if (plan) return this.runWrite(this.exec(tx ?? this.driver, model), model, plan, args, tx, 'update');
+    return this.inTransaction(tx, async (conn) => {
+      const row = await this.nested.update(this.exec(conn, model), model, args.where as Args, (args.data ?? {}) as Args, ['data']);
+      return this.readBack(model, row, args, conn);
+    });
+  }
+
+  private async delete(model: ModelInfo, args: Args, tx: Queryable | null): Promise<unknown> {
+    const plan = this.cached(model, 'delete', args, (ctx) => planDelete(ctx, model, args));
+    if (plan) return this.runWrite(this.exec(tx ?? this.driver, model), model, plan, args, tx, 'delete');
+    // The result includes relations: read it, then delete it, in one transaction.
+    return this.inTransaction(tx, async (conn) => {
+      const readArgs: Args = { where: args.where };
+      for (const k of ['select', 'include', 'omit'] as const) if (args[k] !== undefined) readArgs[k] = args[k];
+      const found = await this.run(model.name, 'findUnique', readArgs, conn);
+      if (found === null) throw new KilnNotFoundError(model.name, 'delete', 'The record to delete was not found');
+      await this.run(model.name, 'deleteMany', { where: args.where }, conn);
+      return found;
+    });
+  }
+
+  private async createMany(model: ModelInfo, args: Args, ex: ExecContext, returning: boolean): Promise<number | Row[]> {
+    const data = args.data;
+    const list = Array.isArray(data) ? data : data === undefined ? [] : [data];
+    const skipDuplicates = args.skipDuplicates === true;
+    const out: Row[] = [];
+    let total = 0;
+    // Rows that share a set of keys go in one INSERT, in chunks that respect the parameter limit.
+    const groups = new Map<string, number[]>();
+    list.forEach((row, i) => {
+      if (!isPlainObject(row)) throw new KilnValidationError(model.name, `data[${i}]`, 'expected an object of field values');
+      const keys = Object.keys(row).filter((k) => row[k] !== undefined);
+      const sig = keys.join('\u0000');
+      const g = groups.get(sig);
+      if (g) g.push(i);
+      else groups.set(sig, [i]);
+    });
+    const ret = returning ? this.cached(model, 'createManyReturning', { select: args.select, omit: args.omit }, (ctx) => returningFor(ctx, model, args)) : null;
+    for (const [sig, indexes] of groups) {
+      const keys = sig ? sig.split('\u0000') : [];
+      for (const k of keys) {
+        if (!model.columns.has(k)) {
+          throw new KilnValidationError(model.name, `data[${indexes[0]}].${k}`, model.relations.has(k) ? 'createMany takes scalar fields only' : `unknown field "${k}"`);
+        }
+      }
+      const perRow = Math.max(1, keys.length + 4);
+      const chunk = Math.max(1, Math.min(500, Math.floor((this.dialect.capabilities.maxParameters ?? 999) / perRow)));
+      for (let start = 0; start < indexes.length; start += chunk) {
+        const part = indexes.slice(start, start + chunk);
+        const stmt = this.cached(model, `createMany:${part.length}:${skipDuplicates}:${returning}`, { k: sig } as Args, (ctx) =>
+          planInsertRows(ctx, model, keys, part.map((_, n) => ['rows', n]), { skipDuplicates, returning: ret ? ret.columns : null }),
+        );
+        const rowArgs = { rows: part.map((i) => list[i]) };
+        if (returning) {
+          const rows = await ex.query(stmt.sql, bindParams(stmt.sources, rowArgs), stmt.bigints);
+          await finishRows(ex, rows, ret!.shape, args);
+          out.push(...rows);
+        } else total += await this.executeCount(ex, stmt, rowArgs);
+      }
+    }
+    return returning ? out : total;
+  }
+}
+
+/** `{ id: 1 }` or `{ a_b: { a, b } }` naming `row` by the model's first unique key. */
+export function identityWhere(model: ModelInfo, row: Row): Args {
+  const first = model.model.uniques[0];
+  if (!first) throw new KilnValidationError(model.name, 'where', `${model.name} has no unique key to read the record back by`);
+  const value = (f: string) => {
+    const c = model.columns.get(f)!;
+    const v = row[f];
+    return c.decode && v !== null && v !== undefined ? c.decode(v) : v;
+  };
+  if (first.fields.length === 1) return { [first.key]: value(first.fields[0]!) };
+  const inner: Args = {};
+  for (const f of first.fields) inner[f] = value(f);
+  return { [first.key]: inner };
+}

@@ -1,0 +1,33 @@
+/** One or several: Prisma accepts a single object wherever a list of them is natural. */
+export type Enumerable<T> = T | T[];
+
+/** `{ [k in keys of T not in U]?: never }`: used to make two input shapes mutually exclusive. */
+export type Without<T, U> = { [K in Exclude<keyof T, keyof U>]?: never };
+
+/**
+ * Exactly one of two input shapes (Prisma's `XOR`): a checked create input (`author: { connect }`)
+ * or an unchecked one (`authorId: 1`), never a mix. When the two are the same type, it is that
+ * type.
+ */
+export type XOR<T, U> = [T] extends [U] ? ([U] extends [T] ? T : XorUnion<T, U>) : XorUnion<T, U>;
+type XorUnion<T, U> = (Without<T, U> & U) | (Without<U, T> & T);
+
+/**
+ * The parameter type of a method whose result depends on its arguments (Prisma's
+ * `SelectSubset`). `A` is inferred from the argument; mapping over `keyof A` makes an unknown
+ * top-level key `never`. Deeper unknown keys make `A` fail its constraint, so TypeScript falls
+ * back to the constraint and reports the excess property where it is written.
+ */
+export type Exact<A, Args> = { [K in keyof A]: K extends keyof Args ? A[K] : never } & SelectOrInclude<A>;
+
+type SelectOrInclude<A> = A extends { select: object; include: object }
+  ? 'Please either choose `select` or `include`, not both.'
+  : A extends { select: object; omit: object }
+    ? 'Please either choose `select` or `omit`, not both.'
+    : unknown;
+
+/** Flattens an intersection for display. */
+export type Compute<T> = T extends Function ? T : { [K in keyof T]: T[K] } & unknown;
+
+/** A mapped type over `K` that is an error to use when `K` is empty (a model without relations has no `include`). */
+export type NonEmpty<K, T> = [K] extends [never] ? never : T;

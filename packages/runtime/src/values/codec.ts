@@ -1,0 +1,101 @@
+import type { RuntimeColumn } from '../runtime-schema.js';
+
+/** Turns a validated user value into what the driver binds. Throws `ValueError` on a bad value. */
+export type Encoder = (value: unknown) => unknown;
+/** Turns what the driver returns into the declared TypeScript type. */
+export type Decoder = (value: unknown) => unknown;
+
+/** A value that does not fit its field; the caller adds the model and the argument path. */
+export class ValueError extends Error {}
+
+/**
+ * Per-dialect value conversion, as hooks: each dialect says how a scalar type is bound and how
+ * it comes back. Converters are built once per field and reused by every cached plan.
+ */
+export interface ValueCodec {
+  encoder(field: RuntimeColumn, enumValues: Record<string, string> | undefined): Encoder;
+  /** `null` when the driver's value is already right (no per-row work). */
+  decoder(field: RuntimeColumn, enumValues: Record<string, string> | undefined): Decoder | null;
+  /** Whether selecting this field needs integers read as bigint. */
+  needsBigints(field: RuntimeColumn): boolean;
+}
+
+const typeName = (v: unknown): string => (v === null ? 'null' : v instanceof Date ? 'Date' : Array.isArray(v) ? 'array' : typeof v);
+
+export function fail(expected: string, v: unknown): never {
+  throw new ValueError(`expected ${expected}, got ${typeName(v)}${typeof v === 'string' || typeof v === 'number' ? ` ${JSON.stringify(v).slice(0, 40)}` : ''}`);
+}
+
+export function checkString(v: unknown): string {
+  return typeof v === 'string' ? v : fail('a string', v);
+}
+
+export function checkInt(v: unknown): number {
+  if (typeof v === 'number' && Number.isInteger(v)) return v;
+  if (typeof v === 'bigint' && v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER)) return Number(v);
+  return fail('an integer', v);
+}
+
+export function checkBigInt(v: unknown): bigint {
+  if (typeof v === 'bigint') return v;
+  if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
+  if (typeof v === 'string' && /^-?\d+$/.test(v)) return BigInt(v);
+  return fail('a bigint', v);
+}
+
+export function checkFloat(v: unknown): number {
+  return typeof v === 'number' ? v : fail('a number', v);
+}
+
+/** Decimals travel as text so no digit is lost to a JavaScript float. */
+export function checkDecimal(v: unknown): string {
+  if (typeof v === 'string' && /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v.trim())) return v.trim();
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (typeof v === 'bigint') return v.toString();
+  if (v !== null && typeof v === 'object' && typeof (v as { toFixed?: unknown }).toFixed === 'function') {
+    return checkDecimal(String(v)); // Decimal.js and similar
+  }
+  return fail('a decimal (string or number)', v);
+}
+
+export function checkBoolean(v: unknown): boolean {
+  return typeof v === 'boolean' ? v : fail('a boolean', v);
+}
+
+export function checkDate(v: unknown): Date {
+  if (v instanceof Date && !Number.isNaN(v.getTime())) return v;
+  if (typeof v === 'string') {
+    const d = new Date(v);
+    if (!Number.isNaN(d.getTime())) return d;
+  }
+  return fail('a Date or an ISO-8601 string', v);
+}
+
+export function checkBytes(v: unknown): Buffer {
+  if (v instanceof Uint8Array) return Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+  return fail('a Uint8Array', v);
+}
+
+export function encodeJson(v: unknown): string {
+  if (v === undefined) fail('a JSON value', v);
+  return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
+}
+
+export function checkEnum(values: Record<string, string>, name: string): (v: unknown) => string {
+  return (v) => {
+    if (typeof v === 'string' && Object.prototype.hasOwnProperty.call(values, v)) return values[v]!;
+    return fail(`one of ${name}'s values (${Object.keys(values).join(', ')})`, v);
+  };
+}
+
+/** Stored enum value → the enum value's name (they differ only under `@map`). */
+export function enumDecoder(values: Record<string, string> | undefined): Decoder | null {
+  if (!values) return null;
+  const back = new Map<unknown, string>();
+  let mapped = false;
+  for (const [name, db] of Object.entries(values)) {
+    back.set(db, name);
+    if (name !== db) mapped = true;
+  }
+  return mapped ? (v) => (v === null ? null : (back.get(v) ?? v)) : null;
+}
