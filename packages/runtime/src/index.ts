@@ -4,3 +4,4 @@ export { KilnPromise } from './client/kiln-promise.js';
 export type { LogEvent, LogLevel, LogOption, MessageEvent, QueryEvent } from './client/logger.js';
 export * from './errors/kiln-error.js';
 export type { Driver, Queryable, Row } from './driver/driver.js';
+export * from './types/index.js';

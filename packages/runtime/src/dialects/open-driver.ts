@@ -8,6 +8,8 @@ import { sqliteRuntimeDialect } from './sqlite/sqlite-runtime-dialect.js';
 export interface DriverOptions {
   /** SQLite: milliseconds to wait on a locked database file. */
   busyTimeout?: number;
+  /** SQLite: PRAGMAs run on every connection, e.g. `{ journal_mode: 'WAL', synchronous: 'NORMAL' }`. */
+  sqlitePragmas?: Record<string, string | number>;
 }
 
 /**
@@ -20,7 +22,11 @@ export function openDriver(url: string, options: DriverOptions, schemaDir: strin
     const q = path.indexOf('?');
     if (q >= 0) path = path.slice(0, q);
     if (path !== ':memory:' && !isAbsolute(path)) path = resolve(schemaDir ?? process.cwd(), path);
-    return { driver: new BetterSqlite3Driver(path, { ...(options.busyTimeout !== undefined ? { busyTimeout: options.busyTimeout } : {}) }), hooks: sqliteRuntimeDialect };
+    const sqliteOptions = {
+      ...(options.busyTimeout !== undefined ? { busyTimeout: options.busyTimeout } : {}),
+      ...(options.sqlitePragmas ? { pragmas: options.sqlitePragmas } : {}),
+    };
+    return { driver: new BetterSqlite3Driver(path, sqliteOptions), hooks: sqliteRuntimeDialect };
   }
   const scheme = url.slice(0, url.indexOf(':') + 1) || url;
   throw new KilnConnectionError(`Unsupported database URL scheme "${scheme}". Use file: for SQLite.`);

@@ -3,7 +3,7 @@ import type { OrderBy, SortableKey, SortOrder, SortOrderInput } from './order-by
 import type { BaseType, DecimalInput, IsNullable, NumericType } from './values.js';
 import type { ComparableFilter, FieldFilter, FieldFilterObject, WhereInput, WhereLogic, WhereUniqueInput } from './where.js';
 import type { Distinct } from './order-by.js';
-import type { Enumerable } from './utils.js';
+import type { Enumerable, Get } from './utils.js';
 
 type Off = false | undefined | null;
 
@@ -39,10 +39,8 @@ export interface CountArgs<P extends ModelPayload> {
 }
 
 /** `count()` is a number; `count({ select: { _all: true, name: true } })` is `{ _all: number; name: number }`. */
-export type CountResult<A> = A extends { select: infer S }
-  ? S extends object
-    ? { [K in keyof S as S[K] extends Off ? never : K]: number }
-    : number
+export type CountResult<A> = Get<A, 'select'> extends infer S extends object
+  ? { [K in keyof S as S[K] extends Off ? never : K]: number }
   : number;
 
 export interface AggregateArgs<P extends ModelPayload> extends AggregateInputs<P> {
@@ -122,7 +120,7 @@ export interface GroupByArgs<P extends ModelPayload> extends AggregateInputs<P> 
   skip?: number;
 }
 
-type ByKey<A> = A extends { by: infer B } ? (B extends readonly (infer K extends PropertyKey)[] ? K : B & PropertyKey) : never;
+type ByKey<A> = Get<A, 'by'> extends infer B ? (B extends readonly (infer K extends PropertyKey)[] ? K : B & PropertyKey) : never;
 
 /** One group: the `by` fields' values and the requested aggregates. */
 export type GroupByResult<P extends ModelPayload, A> = {

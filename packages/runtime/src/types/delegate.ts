@@ -1,4 +1,5 @@
-import type { KilnPromise } from './promise.js';
+// From the index, so the type API does not depend on where the engine keeps its promise class.
+import type { KilnPromise } from '../index.js';
 import type { ModelPayload } from './payload.js';
 import type {
   BatchPayload,

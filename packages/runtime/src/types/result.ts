@@ -1,4 +1,5 @@
 import type { ListRelationKey, ModelPayload, RelationOf } from './payload.js';
+import type { Get } from './utils.js';
 
 /** A key is selected unless its value is `false` (or absent). */
 type Off = false | undefined | null;
@@ -13,9 +14,9 @@ type Off = false | undefined | null;
  * The mapped types are written inline, not behind aliases, so editors show the computed object
  * (`{ id: number; posts: { title: string }[] }`) rather than an alias name.
  */
-export type GetResult<P extends ModelPayload, A> = A extends { select: infer S extends object }
+export type GetResult<P extends ModelPayload, A> = Get<A, 'select'> extends infer S extends object
   ? { [K in keyof S as S[K] extends Off ? never : K]: FieldResult<P, K, S[K]> }
-  : A extends { include: infer I extends object }
+  : Get<A, 'include'> extends infer I extends object
     ? {
         [K in keyof P['scalars'] | keyof I as K extends keyof P['scalars']
           ? IsOmitted<A, K> extends true
@@ -27,11 +28,11 @@ export type GetResult<P extends ModelPayload, A> = A extends { select: infer S e
               : K
             : never]: K extends keyof P['scalars'] ? P['scalars'][K] : FieldResult<P, K, K extends keyof I ? I[K] : never>;
       }
-    : A extends { omit: infer O extends object }
+    : Get<A, 'omit'> extends infer O extends object
       ? { [K in keyof P['scalars'] as IsOn<O, K> extends true ? never : K]: P['scalars'][K] }
       : P['scalars'];
 
-type IsOmitted<A, K> = A extends { omit: infer O extends object } ? IsOn<O, K> : false;
+type IsOmitted<A, K> = Get<A, 'omit'> extends infer O extends object ? IsOn<O, K> : false;
 
 /** `true` when `O[K]` is the literal `true` (a `boolean` might be false, so it omits nothing). */
 type IsOn<O, K> = K extends keyof O ? (O[K] extends true ? true : false) : false;
@@ -55,6 +56,6 @@ export type RelationResult<R, V> = R extends { kind: infer Kind; payload: infer 
   : never;
 
 /** `_count: true` counts every list relation; `_count: { select: { posts: true } }` the selected ones. */
-export type RelationCountResult<P extends ModelPayload, V> = V extends { select: infer S }
+export type RelationCountResult<P extends ModelPayload, V> = Get<V, 'select'> extends infer S extends object
   ? { [K in keyof S as S[K] extends Off ? never : K]: number }
   : { [K in ListRelationKey<P>]: number };

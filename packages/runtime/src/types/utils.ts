@@ -20,11 +20,21 @@ type XorUnion<T, U> = (Without<T, U> & U) | (Without<U, T> & T);
  */
 export type Exact<A, Args> = { [K in keyof A]: K extends keyof Args ? A[K] : never } & SelectOrInclude<A>;
 
-type SelectOrInclude<A> = A extends { select: object; include: object }
-  ? 'Please either choose `select` or `include`, not both.'
-  : A extends { select: object; omit: object }
-    ? 'Please either choose `select` or `omit`, not both.'
-    : unknown;
+type SelectOrInclude<A> = Get<A, 'select'> extends object
+  ? Get<A, 'include'> extends object
+    ? 'Please either choose `select` or `include`, not both.'
+    : Get<A, 'omit'> extends object
+      ? 'Please either choose `select` or `omit`, not both.'
+      : unknown
+  : unknown;
+
+/**
+ * `T[K]`, or `undefined` when `T` has no key `K`. Inferred arguments keep the object literal
+ * types the user wrote, which are "fresh": `{ select: S; where: W } extends { select: infer S }`
+ * is false because of the excess `where`. Reading keys with `Get` instead of matching object
+ * patterns avoids that.
+ */
+export type Get<T, K extends PropertyKey> = K extends keyof T ? T[K] : undefined;
 
 /** Flattens an intersection for display. */
 export type Compute<T> = T extends Function ? T : { [K in keyof T]: T[K] } & unknown;

@@ -8,6 +8,8 @@ export interface SqliteOptions {
   /** Milliseconds to wait for a lock held by another process (better-sqlite3 `timeout`). */
   busyTimeout?: number;
   readonly?: boolean;
+  /** PRAGMAs run on connect, e.g. `{ journal_mode: 'WAL', synchronous: 'NORMAL' }`. */
+  pragmas?: Record<string, string | number>;
 }
 
 const STATEMENT_CACHE_SIZE = 500;
@@ -39,6 +41,12 @@ export class BetterSqlite3Driver implements Driver {
     try {
       this.db = new Database(this.filename, { timeout: this.options.busyTimeout ?? 5000, readonly: this.options.readonly ?? false });
       this.db.pragma('foreign_keys = ON');
+      for (const [name, value] of Object.entries(this.options.pragmas ?? {})) {
+        if (!/^[a-z_]+$/.test(name) || !/^[A-Za-z0-9_-]+$/.test(String(value))) {
+          throw new KilnConnectionError(`Invalid SQLite pragma ${JSON.stringify(name)} = ${JSON.stringify(value)}.`);
+        }
+        this.db.pragma(`${name} = ${value}`);
+      }
     } catch (cause) {
       throw new KilnConnectionError(`Cannot open the SQLite database "${this.filename}": ${(cause as Error).message}`, { cause });
     }

@@ -1,2 +1,0 @@
-// TEMPORARY until the runtime exports KilnPromise; not exported from types/index.ts.
-export interface KilnPromise<T> extends Promise<T> {}
