@@ -4,6 +4,9 @@
 // join table `_PostToTag`, then the indexes under the names in the IR
 // (schema-examples/blog/ir/sqlite.ir.json).
 //
+// Checked against `renderChanges(planFromEmpty(ir), 'sqlite')` of @kiln/migrate as of this
+// writing: the same statements, text for text (enum columns get a CHECK of their values).
+//
 // Storage, as the runtime's SQLite codec reads and writes it (packages/runtime/src/dialects/
 // sqlite/sqlite-codec.ts): DateTime is ISO-8601 text in a DATETIME column (NUMERIC affinity, but
 // ISO text is not a number, so it stays TEXT: https://www.sqlite.org/datatype3.html#affinity),
@@ -19,7 +22,7 @@ export function schemaSql() {
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "email" TEXT NOT NULL,
     "name" TEXT,
-    "role" TEXT NOT NULL DEFAULT 'READER',
+    "role" TEXT NOT NULL DEFAULT 'READER' CHECK ("role" IN ('READER', 'AUTHOR', 'EDITOR', 'ADMIN')),
     "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" DATETIME NOT NULL
 )`,
@@ -53,8 +56,8 @@ export function schemaSql() {
     "postId" INTEGER NOT NULL,
     "authorId" INTEGER NOT NULL,
     "parentId" TEXT,
-    CONSTRAINT "Comment_postId_fkey" FOREIGN KEY ("postId") REFERENCES "Post" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "Comment_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "users" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "Comment_postId_fkey" FOREIGN KEY ("postId") REFERENCES "Post" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "Comment_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Comment" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 )`,
     `CREATE TABLE "Tag" (

@@ -2,11 +2,8 @@
 // runs one batch of every contender, in a rotated order), so drift in the machine's speed
 // (frequency scaling, other processes, the garbage collector) is spread over all of them.
 
-/** Results are kept here so no call can be optimised away. */
-let sink = null;
-export function lastResult() {
-  return sink;
-}
+/** Every result is stored here, so no call can be optimised away. */
+export let sink = null;
 
 /**
  * Measures one workload for the given runners ({ name, fn, tag, i }), where `fn(input)` may

@@ -14,8 +14,13 @@
 //     --rounds 20 --batch-ms 30   timed batches per contender, and their target length
 //     --quick                     5 rounds of 10 ms (a smoke run; numbers are rough)
 //     --keep-db                   leave the database file in place and print its path
+//     --no-generate               use the Kiln client already in client/generated/kiln/
+//
+// Kiln's client is regenerated from schema-examples/blog into client/generated/kiln/ before each
+// run (generate-kiln-client.js; needs `pnpm build`), unless KILN_BENCH_CLIENT points at one.
 
 import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +28,7 @@ import Database from 'better-sqlite3';
 import { openAdmin } from './admin.js';
 import { diff } from './compare.js';
 import { measure } from './measure.js';
-import { printReport, summarize } from './report.js';
+import { kilnBar, printReport, summarize } from './report.js';
 import { createDatabase } from './seed.js';
 import { statementFloor } from './floor.js';
 import { WORKLOADS } from './workloads.js';
@@ -48,6 +53,9 @@ export async function main(options = {}) {
 
   const started = Date.now();
   const database = createDatabase();
+  // Also on an early exit (an exception, process.exit); the normal path removes it in `finally`.
+  const removeOnExit = () => settings.keepDb || database.remove();
+  process.once('exit', removeOnExit);
   const admin = openAdmin(database.path);
   const versions = readVersions();
   const floor = statementFloor(database.path);
@@ -56,12 +64,22 @@ export async function main(options = {}) {
   const open = new Map();
 
   try {
-    for (const mod of CONTENDERS.filter((m) => wanted.includes(m.name))) {
+    // Kiln is measured as the packages are now: regenerate its client (in a child process, so the
+    // generator's heap stays out of this one) unless KILN_BENCH_CLIENT names one to use.
+    const skip = new Set();
+    if (wanted.includes('kiln') && !process.env.KILN_BENCH_CLIENT && settings.generate !== false) {
+      const gen = spawnSync(process.execPath, [join(here, 'generate-kiln-client.js')], { encoding: 'utf8' });
+      if (gen.status !== 0) {
+        skip.add('kiln');
+        notes.push(`kiln: skipped: could not generate the blog client (${reason(gen.stderr || gen.error?.message)}). Build the packages first: pnpm build.`);
+      }
+    }
+    for (const mod of CONTENDERS.filter((m) => wanted.includes(m.name) && !skip.has(m.name))) {
       try {
         open.set(mod.name, await mod.open(database.path));
       } catch (e) {
         if (e instanceof kiln.KilnUnavailable) {
-          notes.push(`kiln: skipped: ${e.message}. Generate the blog client there, or point KILN_BENCH_CLIENT at it.`);
+          notes.push(`kiln: skipped: ${e.message}.`);
         } else {
           failures.push({ contender: mod.name, workload: null, problem: `could not open: ${e.stack ?? e}` });
         }
@@ -104,6 +122,7 @@ export async function main(options = {}) {
       notes,
       failures: failures.map(({ contender, workload, problem }) => ({ contender, workload, problem })),
       workloads: summary,
+      kilnBar: kilnBar(summary),
       elapsedSeconds: elapsedS,
     };
     printReport(report, { workloads, contenders, open, notes, failures, database, resultsFile: RESULTS_FILE, settings });
@@ -114,6 +133,7 @@ export async function main(options = {}) {
   } finally {
     for (const adapter of open.values()) await adapter.close();
     admin.close();
+    process.removeListener('exit', removeOnExit);
     if (settings.keepDb) console.log(`database kept: ${database.path}`);
     else database.remove();
   }
@@ -174,6 +194,12 @@ async function verifyWorkload(w, open, admin) {
   return problems;
 }
 
+/** The line of a child's stderr that says what went wrong. */
+function reason(stderr = '') {
+  const lines = stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.find((l) => /Error\b/.test(l) && !l.startsWith('at ')) ?? lines[0] ?? 'no output';
+}
+
 function selectWorkloads(filter) {
   if (!filter || filter.length === 0) return WORKLOADS;
   const chosen = WORKLOADS.filter((w, i) => filter.includes(w.key) || filter.includes(String(i + 1)));
@@ -222,6 +248,7 @@ function parseArgs(argv) {
     else if (a === '--batch-ms') options.batchMs = number();
     else if (a === '--quick') Object.assign(options, { rounds: 5, batchMs: 10, warmupMs: 50 });
     else if (a === '--keep-db') options.keepDb = true;
+    else if (a === '--no-generate') options.generate = false;
     else throw new Error(`unknown option ${a} (see the comment at the top of scripts/bench/client/run.js)`);
   }
   return options;

@@ -112,7 +112,7 @@ export const WORKLOADS = [
   },
   {
     key: 'countAndAverage',
-    label: "count + avg viewCount of an author's published posts",
+    label: 'count + avg viewCount of published posts by author',
     kind: 'read',
     input: (i) => ({ authorId: 1 + ((i * STRIDE) % USERS) }),
   },

@@ -14,6 +14,11 @@ export interface RuntimeDialect {
   inKeyList(expr: ExpressionNode, list: ParamNode): ExpressionNode;
   /** Turns the JS array of keys into what `inKeyList`'s parameter binds. */
   encodeKeyList(keys: unknown[]): unknown;
+  /**
+   * Rows per INSERT in createMany: what the database executes fastest. In-process SQLite
+   * prefers moderate statements; a networked database wants few round trips.
+   */
+  readonly insertBatchRows: number;
   /** A value interpolated into `$queryRaw`, where no field type is known. */
   encodeRaw(value: unknown): unknown;
 }

@@ -89,9 +89,9 @@ export class Engine {
       case 'upsert':
         return this.inTransaction(tx, (conn) => this.nested.upsert(this.exec(conn, model), model, args));
       case 'createMany':
-        return { count: await this.createMany(model, args, ex, false) };
+        return { count: await this.createMany(model, args, tx, false) };
       case 'createManyAndReturn':
-        return this.createMany(model, args, ex, true);
+        return this.createMany(model, args, tx, true);
       case 'updateMany': {
         const stmt = this.cached(model, action, args, (ctx) => planUpdateMany(ctx, model, args));
         return { count: stmt ? await this.executeCount(ex, stmt, args) : 0 };
@@ -219,23 +219,22 @@ export class Engine {
     });
   }
 
-  private async createMany(model: ModelInfo, args: Args, ex: ExecContext, returning: boolean): Promise<number | Row[]> {
+  private async createMany(model: ModelInfo, args: Args, tx: Queryable | null, returning: boolean): Promise<number | Row[]> {
     const data = args.data;
     const list = Array.isArray(data) ? data : data === undefined ? [] : [data];
     const skipDuplicates = args.skipDuplicates === true;
-    const out: Row[] = [];
-    let total = 0;
-    // Rows that share a set of keys go in one INSERT, in chunks that respect the parameter limit.
+    // Rows that share a set of keys share a statement, in chunks within the parameter limit.
     const groups = new Map<string, number[]>();
     list.forEach((row, i) => {
       if (!isPlainObject(row)) throw new KilnValidationError(model.name, `data[${i}]`, 'expected an object of field values');
-      const keys = Object.keys(row).filter((k) => row[k] !== undefined);
-      const sig = keys.join('\u0000');
+      let sig = '';
+      for (const k in row) if (row[k] !== undefined) sig += sig ? '\u0000' + k : k;
       const g = groups.get(sig);
       if (g) g.push(i);
       else groups.set(sig, [i]);
     });
     const ret = returning ? this.cached(model, 'createManyReturning', { select: args.select, omit: args.omit }, (ctx) => returningFor(ctx, model, args)) : null;
+    const batches: { stmt: CompiledStatement; rows: unknown[] }[] = [];
     for (const [sig, indexes] of groups) {
       const keys = sig ? sig.split('\u0000') : [];
       for (const k of keys) {
@@ -243,22 +242,32 @@ export class Engine {
           throw new KilnValidationError(model.name, `data[${indexes[0]}].${k}`, model.relations.has(k) ? 'createMany takes scalar fields only' : `unknown field "${k}"`);
         }
       }
-      const perRow = Math.max(1, keys.length + 4);
-      const chunk = Math.max(1, Math.min(500, Math.floor((this.dialect.capabilities.maxParameters ?? 999) / perRow)));
+      const perRow = keys.length + model.columns.size;
+      const chunk = Math.max(1, Math.min(this.hooks.insertBatchRows, Math.floor(this.dialect.capabilities.maxParameters / perRow)));
       for (let start = 0; start < indexes.length; start += chunk) {
         const part = indexes.slice(start, start + chunk);
         const stmt = this.cached(model, `createMany:${part.length}:${skipDuplicates}:${returning}`, { k: sig } as Args, (ctx) =>
           planInsertRows(ctx, model, keys, part.map((_, n) => ['rows', n]), { skipDuplicates, returning: ret ? ret.columns : null }),
         );
-        const rowArgs = { rows: part.map((i) => list[i]) };
-        if (returning) {
-          const rows = await ex.query(stmt.sql, bindParams(stmt.sources, rowArgs), stmt.bigints);
-          await finishRows(ex, rows, ret!.shape, args);
-          out.push(...rows);
-        } else total += await this.executeCount(ex, stmt, rowArgs);
+        batches.push({ stmt, rows: part.map((i) => list[i]) });
       }
     }
-    return returning ? out : total;
+    const run = async (conn: Queryable): Promise<number | Row[]> => {
+      const ex = this.exec(conn, model);
+      const out: Row[] = [];
+      let total = 0;
+      for (const b of batches) {
+        const rowArgs = { rows: b.rows };
+        if (returning) {
+          const rows = await ex.query(b.stmt.sql, bindParams(b.stmt.sources, rowArgs), b.stmt.bigints);
+          await finishRows(ex, rows, ret!.shape, args);
+          out.push(...rows);
+        } else total += await this.executeCount(ex, b.stmt, rowArgs);
+      }
+      return returning ? out : total;
+    };
+    // Several statements make one createMany: all rows or none.
+    return batches.length > 1 ? this.inTransaction(tx, run) : run(tx ?? this.driver);
   }
 }
 

@@ -1,10 +1,11 @@
 // Kiln's generated client for the blog schema, used through its Prisma-shaped API exactly as an
-// application would. The client does not exist yet: `open` throws a KilnUnavailable error when
-// the module cannot be imported, and the runner skips this contender with that note.
+// application would. `open` throws a KilnUnavailable error when the generated client cannot be
+// imported, and the runner then skips this contender with that note instead of failing.
 //
-// Where the client comes from: KILN_BENCH_CLIENT (a path to the generated client's JavaScript
-// entry), else scripts/bench/client/generated/kiln/index.js (`generated/` is git-ignored), the
-// output of generating schema-examples/blog/schema.schema there. It must export `KilnClient`.
+// Where the client comes from: KILN_BENCH_CLIENT (a path to a generated client's JavaScript
+// entry), else scripts/bench/client/generated/kiln/index.js (`generated/` is git-ignored), which
+// the runner regenerates from schema-examples/blog/schema.schema before each run
+// (../generate-kiln-client.js). It must export `KilnClient`.
 //
 // Every call this adapter makes is listed in scripts/bench/README.md, so the runtime can be
 // checked against it.

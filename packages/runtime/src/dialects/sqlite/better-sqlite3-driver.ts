@@ -22,7 +22,9 @@ export class BetterSqlite3Driver implements Driver {
   readonly dialect: Dialect = new SqliteDialect();
   readonly provider = 'sqlite' as const;
   private db: BetterSqlite3.Database | null = null;
+  /** Prepared statements by SQL text; a second map for those reading integers as bigint. */
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
+  private readonly bigintStatements = new Map<string, BetterSqlite3.Statement>();
   private readonly lock = new AsyncLock();
 
   constructor(
@@ -55,19 +57,20 @@ export class BetterSqlite3Driver implements Driver {
   async close(): Promise<void> {
     await this.lock.idle();
     this.statements.clear();
+    this.bigintStatements.clear();
     this.db?.close();
     this.db = null;
   }
 
   private statement(sql: string, bigints: boolean): BetterSqlite3.Statement {
-    const key = bigints ? '1' + sql : '0' + sql;
-    let stmt = this.statements.get(key);
+    const cache = bigints ? this.bigintStatements : this.statements;
+    let stmt = cache.get(sql);
     if (!stmt) {
       if (!this.db) throw new KilnConnectionError('The client is disconnected.');
       stmt = this.db.prepare(sql);
       if (bigints && stmt.reader) stmt.safeIntegers(true);
-      if (this.statements.size >= STATEMENT_CACHE_SIZE) this.statements.delete(this.statements.keys().next().value!);
-      this.statements.set(key, stmt);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      cache.set(sql, stmt);
     }
     return stmt;
   }

@@ -7,6 +7,9 @@ import { classifySqliteError } from './sqlite-errors.js';
 export const sqliteRuntimeDialect: RuntimeDialect = {
   codec: sqliteCodec,
   classifyError: classifySqliteError,
+  // Measured with raw better-sqlite3, 1,000 rows of 7 columns in one transaction: 50 rows per
+  // statement ~4.6 ms, 100 rows ~5.1-5.6, 1 row ~6.6-10, 500 rows ~7.1.
+  insertBatchRows: 50,
   inKeyList(expr: ExpressionNode, list: ParamNode): ExpressionNode {
     return inList(expr, [sql`SELECT value FROM json_each(${sql.expr(list)})`]);
   },
