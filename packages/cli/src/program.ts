@@ -1,6 +1,8 @@
 import { Command, Option } from 'commander';
 import type { CliContext } from './context.js';
+import { registerDbPush } from './commands/db-push.js';
 import { formatCommand } from './commands/format.js';
+import { registerGenerate } from './commands/generate.js';
 import { initCommand } from './commands/init.js';
 import { PROVIDER_NAMES } from './commands/init-template.js';
 import { validateCommand } from './commands/validate.js';
@@ -65,6 +67,9 @@ export function createProgram(ctx: CliContext, setExitCode: (code: number) => vo
       ),
     initCommand,
   );
+
+  registerDbPush(program, register);
+  registerGenerate(program, register);
 
   // Set last so that it is not inherited: subcommands name their own --help above.
   program.showHelpAfterError('Run `kiln --help` to see the commands and their options.');

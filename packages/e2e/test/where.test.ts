@@ -137,6 +137,12 @@ describe('in / notIn', () => {
     expect(await match({ qty: { notIn: [] } })).toEqual(ALL);
   });
 
+  it("an in list longer than SQLite's bound-parameter limit", async () => {
+    const many = Array.from({ length: 40000 }, (_, i) => i + 3);
+    expect(await match({ id: { in: many } })).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(await match({ id: { notIn: many } })).toEqual([1, 2]);
+  });
+
   it("in with mode: 'insensitive'", async () => {
     expect(await match({ name: { in: ['APPLE', 'banana'], mode: 'insensitive' } })).toEqual([1, 3]);
   });

@@ -46,8 +46,12 @@ export function clientStatements(models: readonly ClientModel[], defaults: Clien
         'The client of this schema: one property per model (`client.user.findMany(...)`), plus\n' +
           '`$connect`, `$disconnect`, `$transaction` and raw queries.',
       ],
+      // `declare`: no class field is emitted; the constructor creates one delegate per model,
+      // named as `delegateName` names them, as own enumerable properties (which
+      // `$transaction` rebinds to its connection).
       properties: models.map((m) => ({
         name: m.property,
+        hasDeclareKeyword: true,
         isReadonly: true,
         type: delegateType(m),
         docs: docs(m.doc),
@@ -57,9 +61,10 @@ export function clientStatements(models: readonly ClientModel[], defaults: Clien
           parameters: [{ name: 'options', hasQuestionToken: true, type: 'KilnClientOptions' }],
           statements: (w) => {
             w.writeLine(`super(runtimeSchema, options, { ${url}schemaDir: ${quote(defaults.schemaDir)} });`);
-            for (const m of models) {
-              w.writeLine(`this.${m.property} = this.$delegate(${quote(m.name)}) as ${delegateType(m)};`);
-            }
+            w.writeLine('const delegates = this as unknown as Record<string, unknown>;');
+            w.write('for (const model of Object.keys(runtimeSchema.models)) ').block(() => {
+              w.writeLine('delegates[model.charAt(0).toLowerCase() + model.slice(1)] = this.$delegate(model);');
+            });
           },
         },
       ],

@@ -6,11 +6,11 @@ export const DEFAULT_OUTPUT = 'generated/kiln';
 
 /**
  * The output folder of the client: the `output` of the first generator block whose provider is
- * `kiln` (or of the only generator block), relative to the schema's folder; else
- * `generated/kiln` in that folder.
+ * `kiln`, relative to the schema's folder; else `generated/kiln` in that folder. Another
+ * provider's block (a Prisma schema's `prisma-client-js`) is not ours to follow.
  */
 export function resolveOutputDir(ir: SchemaIR, schemaDir: string): string {
-  const kiln = ir.generators.find((g) => g.provider === 'kiln') ?? (ir.generators.length === 1 ? ir.generators[0] : undefined);
+  const kiln = ir.generators.find((g) => g.provider === 'kiln');
   const output = kiln?.output ?? DEFAULT_OUTPUT;
   return isAbsolute(output) ? output : resolve(schemaDir, output);
 }

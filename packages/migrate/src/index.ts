@@ -37,7 +37,7 @@ export { SqliteDdlRenderer } from './dialects/sqlite/sqlite-ddl-renderer.js';
 // Applying
 export { ApplyError } from './apply/apply-error.js';
 export { applyPlan } from './apply/apply-plan.js';
-export { DatabaseConnectionError, DriverNotInstalledError } from './apply/connection-errors.js';
+export { DatabaseConnectionError, DriverNotInstalledError, errorMessage } from './apply/connection-errors.js';
 export { DatabaseUrlError, describeServer, parseDatabaseUrl, redactUrl, type ConnectionTarget, type ParseUrlOptions } from './apply/database-url.js';
 export { isTransactional, type DatabaseConnection, type Executor, type TransactionalExecutor } from './apply/executor.js';
 export { mysqlExecutor, openMysqlExecutor, type MysqlConnectionLike, type MysqlOpenOptions } from './apply/executors/mysql-executor.js';

@@ -19,15 +19,17 @@ export function exampleText(name: string): string {
   return readFileSync(join(repoRoot, 'schema-examples', name, 'schema.schema'), 'utf8');
 }
 
-/** A delegate-per-model client without generated types, for runtime tests. */
+/**
+ * A delegate-per-model client without generated types, for runtime tests. Delegates are direct
+ * properties, as in a generated client, so an interactive transaction rebinds them.
+ */
 export class TestClient extends KilnClientBase {
-  readonly models: Record<string, any> = {};
   constructor(schema: RuntimeSchema, options: KilnClientOptions) {
     super(schema, options);
-    for (const name of Object.keys(schema.models)) this.models[name[0]!.toLowerCase() + name.slice(1)] = this.$delegate(name);
+    for (const name of Object.keys(schema.models)) (this as Record<string, unknown>)[name[0]!.toLowerCase() + name.slice(1)] = this.$delegate(name);
   }
   m(name: string): any {
-    return this.models[name]!;
+    return (this as Record<string, unknown>)[name];
   }
 }
 

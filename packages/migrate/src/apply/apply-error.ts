@@ -1,4 +1,5 @@
 import { describeChange, type Change } from '../changes/change.js';
+import { errorMessage } from './connection-errors.js';
 
 /**
  * A statement of a plan failed. Names the change and the statement, and says what was left
@@ -16,7 +17,7 @@ export class ApplyError extends Error {
     readonly rolledBack: boolean,
     override readonly cause: unknown,
   ) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
+    const reason = errorMessage(cause);
     const left = rolledBack
       ? 'Nothing was applied: the plan ran in a transaction that was rolled back.'
       : `The ${appliedChanges} change${appliedChanges === 1 ? '' : 's'} before it remain${appliedChanges === 1 ? 's' : ''} applied (this database cannot roll DDL back).`;

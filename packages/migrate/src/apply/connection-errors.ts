@@ -38,8 +38,15 @@ export async function importDriver<T>(load: () => Promise<T>, driver: string, da
   }
 }
 
+/**
+ * The message of anything thrown. Duck-typed rather than `instanceof Error`: drivers' errors
+ * may come from another realm (a VM context, a worker), and Node reports a refused connection
+ * to a host with several addresses as an AggregateError with an empty message.
+ */
 export function errorMessage(err: unknown): string {
-  if (err instanceof AggregateError && err.errors.length > 0) return errorMessage(err.errors[0]);
-  if (err instanceof Error) return err.message || (err as { code?: string }).code || err.name;
-  return String(err);
+  if (typeof err !== 'object' || err === null) return String(err);
+  const e = err as { message?: unknown; code?: unknown; errors?: unknown };
+  if (typeof e.message === 'string' && e.message !== '') return e.message;
+  if (Array.isArray(e.errors) && e.errors.length > 0) return errorMessage(e.errors[0]);
+  return typeof e.code === 'string' ? e.code : String(err);
 }

@@ -40,7 +40,9 @@ for (const action of ACTIONS) {
     value(this: Delegate, args?: unknown) {
       const scope = this.scope;
       const model = this.model;
-      return new KilnPromise(() => scope.engine().run(model, action, args, scope.tx), { model, action, args });
+      return new KilnPromise(() => scope.engine().run(model, action, args, scope.tx), {
+        run: (conn) => scope.engine().run(model, action, args, conn),
+      });
     },
   });
 }

@@ -1,9 +1,9 @@
-import { sql, type IsolationLevel, type RawNode } from '@kiln/sql';
+import { sql, type IsolationLevel } from '@kiln/sql';
 import type { Queryable, Row } from '../driver/driver.js';
 import { openDriver, type DriverOptions } from '../dialects/open-driver.js';
 import { KilnRawQueryError, KilnTransactionError, KilnValidationError } from '../errors/kiln-error.js';
 import { translateDriverError } from '../errors/translate.js';
-import { Engine, type Action } from '../query/engine.js';
+import { Engine } from '../query/engine.js';
 import type { RuntimeSchema } from '../runtime-schema.js';
 import { Delegate, type Scope } from './delegate.js';
 import { KilnPromise } from './kiln-promise.js';
@@ -37,35 +37,48 @@ type UnwrapTuple<T extends readonly unknown[]> = { [K in keyof T]: Awaited<T[K]>
  * The base of every generated client: connection lifecycle, transactions, raw SQL and logging.
  * The generated subclass adds one typed delegate per model.
  */
-export class KilnClientBase {
-  #engine: Engine | null = null;
-  readonly #logger: Logger;
-  readonly #tx: Queryable | null = null;
-  readonly #scope: Scope;
+/**
+ * State shared by a client and the copies its interactive transactions bind: one engine, one
+ * logger. (Plain properties, not #private fields, because a transaction's copy is made with
+ * Object.create and must reach them.)
+ */
+interface ClientState {
+  engine: Engine | null;
+  readonly logger: Logger;
+  readonly schema: RuntimeSchema;
+  readonly options: KilnClientOptions;
+  readonly defaults: UrlDefaults;
+}
 
-  constructor(
-    private readonly $schema: RuntimeSchema,
-    private readonly $options: KilnClientOptions = {},
-    private readonly $defaults: UrlDefaults = {},
-  ) {
-    this.#logger = new Logger($options.log);
-    this.#scope = { engine: () => this.$engine(), tx: null };
+export class KilnClientBase {
+  // Non-enumerable, so the generated client's own properties are only its delegates.
+  declare private readonly $state: ClientState;
+  /** The transaction connection of a bound copy; `null` on the client itself. */
+  declare private readonly $tx: Queryable | null;
+
+  constructor(schema: RuntimeSchema, options: KilnClientOptions = {}, defaults: UrlDefaults = {}) {
+    Object.defineProperty(this, '$state', {
+      value: { engine: null, logger: new Logger(options.log), schema, options, defaults } satisfies ClientState,
+      enumerable: false,
+    });
+    Object.defineProperty(this, '$tx', { value: null, enumerable: false });
   }
 
   /** The engine, created on first use so a client can be constructed before the URL is set. */
   protected $engine(): Engine {
-    if (this.#engine) return this.#engine;
-    const url = resolveUrl(this.$options.url, this.$defaults);
-    const { driver, hooks } = openDriver(url, this.$options, this.$defaults.schemaDir);
-    if (driver.provider !== this.$schema.provider) {
-      throw new KilnValidationError('KilnClient', 'url', `the schema is for ${this.$schema.provider} but the URL is for ${driver.provider}`);
+    const state = this.$state;
+    if (state.engine) return state.engine;
+    const url = resolveUrl(state.options.url, state.defaults);
+    const { driver, hooks } = openDriver(url, state.options, state.defaults.schemaDir);
+    if (driver.provider !== state.schema.provider) {
+      throw new KilnValidationError('KilnClient', 'url', `the schema is for ${state.schema.provider} but the URL is for ${driver.provider}`);
     }
-    this.#engine = new Engine(this.$schema, driver, hooks, this.#logger);
-    return this.#engine;
+    state.engine = new Engine(state.schema, driver, hooks, state.logger);
+    return state.engine;
   }
 
   protected $delegate(model: string): unknown {
-    return new Delegate(this.#scope, model);
+    return new Delegate({ engine: () => this.$engine(), tx: null }, model);
   }
 
   async $connect(): Promise<void> {
@@ -73,13 +86,13 @@ export class KilnClientBase {
   }
 
   async $disconnect(): Promise<void> {
-    if (this.#engine) await this.#engine.driver.close();
+    if (this.$state.engine) await this.$state.engine.driver.close();
   }
 
   $on(level: 'query', listener: (event: QueryEvent) => void): void;
   $on(level: 'info' | 'warn' | 'error', listener: (event: MessageEvent) => void): void;
   $on(level: LogLevel, listener: (event: never) => void): void {
-    this.#logger.on(level, listener);
+    this.$state.logger.on(level, listener);
   }
 
   /** Runs a batch of calls in one transaction, in order; resolves to their results. */
@@ -93,12 +106,12 @@ export class KilnClientBase {
       for (const p of arg) if (!(p instanceof KilnPromise) || !p.call) throw new KilnTransactionError('$transaction([...]) takes calls of the client, such as db.user.create(...), not awaited values.');
       return engine.driver.transaction(async (conn) => {
         const results: unknown[] = [];
-        for (const p of arg as KilnPromise<unknown>[]) results.push(await engine.run(p.call!.model, p.call!.action as Action, p.call!.args, conn));
+        for (const p of arg as KilnPromise<unknown>[]) results.push(await p.call!.run(conn));
         return results;
       }, settings);
     }
     if (typeof arg !== 'function') throw new KilnTransactionError('$transaction takes a list of calls or an async function.');
-    const timeout = options.timeout ?? this.$options.transactionOptions?.timeout ?? 5000;
+    const timeout = options.timeout ?? this.$state.options.transactionOptions?.timeout ?? 5000;
     return engine.driver.transaction(async (conn) => {
       let open = true;
       const guard = (): void => {
@@ -124,60 +137,71 @@ export class KilnClientBase {
   /** A copy of this client whose delegates and raw queries run on `tx`. */
   private $bind(tx: Queryable): unknown {
     const copy = Object.create(Object.getPrototypeOf(this)) as Record<string, unknown>;
+    Object.defineProperty(copy, '$state', { value: this.$state, enumerable: false });
+    Object.defineProperty(copy, '$tx', { value: tx, enumerable: false });
     const scope: Scope = { engine: () => this.$engine(), tx };
     for (const [key, value] of Object.entries(this)) {
       copy[key] = value instanceof Delegate ? new Delegate(scope, value.model) : value;
     }
-    (copy as { $rawConnection?: Queryable }).$rawConnection = tx;
-    copy.$engine = () => this.$engine();
     return copy;
-  }
-
-  private $conn(): Queryable {
-    return (this as { $rawConnection?: Queryable }).$rawConnection ?? this.$engine().driver;
   }
 
   /** A parameterized query: `db.$queryRaw\`SELECT * FROM "User" WHERE id = ${id}\``. */
   $queryRaw<T = Row>(strings: TemplateStringsArray, ...values: unknown[]): KilnPromise<T[]> {
-    return new KilnPromise(() => this.$raw(sql(strings, ...values.map((v) => this.$rawValue(v))), true) as Promise<T[]>);
+    return this.$rawCall(() => this.$compileRaw(strings, values), true) as KilnPromise<T[]>;
   }
 
   /** A parameterized statement; resolves to the number of rows changed. */
   $executeRaw(strings: TemplateStringsArray, ...values: unknown[]): KilnPromise<number> {
-    return new KilnPromise(() => this.$raw(sql(strings, ...values.map((v) => this.$rawValue(v))), false) as Promise<number>);
+    return this.$rawCall(() => this.$compileRaw(strings, values), false) as KilnPromise<number>;
   }
 
   /** SQL text with the dialect's own placeholders (`?` or `$1`) and values bound to them. Never build the text from user input. */
   $queryRawUnsafe<T = Row>(text: string, ...values: unknown[]): KilnPromise<T[]> {
-    return new KilnPromise(() => this.$rawText(text, values, true) as Promise<T[]>);
+    return this.$rawCall(() => ({ text, params: values.map((v) => this.$engine().hooks.encodeRaw(v)) }), true) as KilnPromise<T[]>;
   }
 
   $executeRawUnsafe(text: string, ...values: unknown[]): KilnPromise<number> {
-    return new KilnPromise(() => this.$rawText(text, values, false) as Promise<number>);
+    return this.$rawCall(() => ({ text, params: values.map((v) => this.$engine().hooks.encodeRaw(v)) }), false) as KilnPromise<number>;
   }
 
-  private $rawValue(v: unknown): unknown {
-    return this.$engine().hooks.encodeRaw(v);
-  }
-
-  private async $raw(node: RawNode, rows: boolean): Promise<unknown> {
-    const compiled = this.$engine().dialect.compile(node);
-    return this.$rawText(compiled.sql, compiled.parameters as unknown[], rows, true);
-  }
-
-  private async $rawText(text: string, values: unknown[], rows: boolean, encoded = false): Promise<unknown> {
+  private $compileRaw(strings: TemplateStringsArray, values: unknown[]): { text: string; params: unknown[] } {
     const engine = this.$engine();
-    const params = encoded ? values : values.map((v) => engine.hooks.encodeRaw(v));
-    const conn = this.$conn();
-    const started = this.#logger.enabled ? performance.now() : 0;
+    const compiled = engine.dialect.compile(sql(strings, ...values.map((v) => engine.hooks.encodeRaw(v))));
+    return { text: compiled.sql, params: compiled.parameters as unknown[] };
+  }
+
+  /** A raw call as a lazy promise that a batch `$transaction([...])` can also run. */
+  private $rawCall(prepare: () => { text: string; params: unknown[] }, rows: boolean): KilnPromise<unknown> {
+    return new KilnPromise(() => this.$runRaw(prepare(), rows, this.$tx ?? this.$engine().driver), {
+      run: (conn) => this.$runRaw(prepare(), rows, conn),
+    });
+  }
+
+  private async $runRaw({ text, params }: { text: string; params: unknown[] }, rows: boolean, conn: Queryable): Promise<unknown> {
+    const engine = this.$engine();
+    const logger = this.$state.logger;
+    const started = logger.enabled ? performance.now() : 0;
     try {
-      return rows ? await conn.query(text, params) : (await conn.execute(text, params)).affectedRows;
+      // Integers are read exactly: beyond 2^53 they stay bigint, below they become numbers.
+      return rows ? (await conn.query(text, params, { bigints: true })).map(saferIntegers) : (await conn.execute(text, params)).affectedRows;
     } catch (e) {
       const t = translateDriverError(e, engine.hooks, engine.info, undefined);
       if (t !== e) throw t;
       throw new KilnRawQueryError((e as Error).message, { cause: e });
     } finally {
-      if (this.#logger.enabled) this.#logger.query(text, params, performance.now() - started);
+      if (logger.enabled) logger.query(text, params, performance.now() - started);
     }
   }
+}
+
+const SAFE_MIN = BigInt(Number.MIN_SAFE_INTEGER);
+const SAFE_MAX = BigInt(Number.MAX_SAFE_INTEGER);
+
+function saferIntegers(row: Row): Row {
+  for (const k in row) {
+    const v = row[k];
+    if (typeof v === 'bigint' && v >= SAFE_MIN && v <= SAFE_MAX) row[k] = Number(v);
+  }
+  return row;
 }

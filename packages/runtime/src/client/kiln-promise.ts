@@ -1,8 +1,8 @@
-/** What a batch `$transaction([...])` needs to run a delegate call itself. */
+import type { Queryable } from '../driver/driver.js';
+
+/** What a batch `$transaction([...])` needs to run a call itself, on the transaction's connection. */
 export interface PendingCall {
-  readonly model: string;
-  readonly action: string;
-  readonly args: unknown;
+  run(conn: Queryable): Promise<unknown>;
 }
 
 /**
@@ -15,7 +15,7 @@ export class KilnPromise<T> implements Promise<T> {
 
   constructor(
     private readonly execute: () => Promise<T>,
-    /** Set for delegate calls, so `$transaction([...])` can run them on its connection. */
+    /** Set for client calls (delegates and raw SQL), so `$transaction([...])` can run them on its connection. */
     readonly call?: PendingCall,
   ) {}
 

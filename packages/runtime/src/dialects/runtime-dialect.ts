@@ -19,6 +19,12 @@ export interface RuntimeDialect {
    * prefers moderate statements; a networked database wants few round trips.
    */
   readonly insertBatchRows: number;
+  /** Whether LIKE can match a NUL character (SQLite's LIKE stops reading a pattern at one). */
+  readonly likeMatchesNul: boolean;
+  /** Where NULLs sort when `orderBy` does not say (SQLite and MySQL: first ascending; PostgreSQL: last). */
+  nullsFirstByDefault(direction: 'asc' | 'desc'): boolean;
+  /** `a / b` for Int and BigInt columns: whole-number division, truncating, as Prisma does. */
+  integerDivide(a: ExpressionNode, b: ExpressionNode): ExpressionNode;
   /** A value interpolated into `$queryRaw`, where no field type is known. */
   encodeRaw(value: unknown): unknown;
 }

@@ -92,6 +92,7 @@ export class KilnRawQueryError extends KilnError {
 }
 
 function describe(model: string | undefined, fields: string[]): string {
-  const list = fields.length ? `(${fields.map((f) => `\`${f}\``).join(', ')})` : 'an unknown constraint';
-  return model ? `model ${model}, fields ${list}` : `fields ${list}`;
+  const list = fields.length ? `fields (${fields.map((f) => `\`${f}\``).join(', ')})` : '';
+  if (model) return list ? `model ${model}, ${list}` : `model ${model}`;
+  return list || 'a constraint the database did not name';
 }

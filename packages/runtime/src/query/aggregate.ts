@@ -37,10 +37,12 @@ function decoderFor(model: ModelInfo, op: Op, field: string | null): (v: unknown
   if (op === '_count' || field === null) return (v) => Number(v ?? 0);
   const c = model.columns.get(field)!;
   const type = c.field.type;
-  if (op === '_avg') return type === 'Decimal' ? (v) => (v === null ? null : String(v)) : toNumber;
+  // Decimal sums and averages read as the column does, so they get its precision rules.
+  const decimal = (v: unknown) => (v === null ? null : c.decode ? c.decode(v) : String(v));
+  if (op === '_avg') return type === 'Decimal' ? decimal : toNumber;
   if (op === '_sum') {
     if (type === 'BigInt') return (v) => (v === null ? null : BigInt(v as number));
-    if (type === 'Decimal') return (v) => (v === null ? null : String(v));
+    if (type === 'Decimal') return decimal;
     return toNumber;
   }
   return (v) => (v === null || v === undefined ? null : c.decode ? c.decode(v) : v);
@@ -89,7 +91,9 @@ function source(ctx: PlanContext, model: ModelInfo, args: Args, alias: string, c
   }
   const inner = ctx.alias();
   const where = buildWhere(ctx, model, inner, args.where, ['where']);
-  const order = orderNodes(readOrderBy(ctx, model, inner, args.orderBy, ['orderBy']));
+  // A negative take reads the last rows of the order: reverse it (which rows, not their order, matters).
+  const reverse = typeof args.take === 'number' && args.take < 0;
+  const order = orderNodes(readOrderBy(ctx, model, inner, args.orderBy, ['orderBy']), reverse);
   const sub = select({
     columns: columns(inner),
     from: model.table(inner),
@@ -154,23 +158,23 @@ export function planGroupBy(ctx: PlanContext, model: ModelInfo, args: Args): Agg
 function groupOrder(ctx: PlanContext, model: ModelInfo, alias: string, value: unknown, by: string[]) {
   if (value === undefined) return [];
   const list = Array.isArray(value) ? value : [value];
-  const plain: unknown[] = [];
-  const aggregates: ReturnType<typeof orderNodes> = [];
-  for (const item of list) {
-    if (!isPlainObject(item)) ctx.invalid(model, ['orderBy'], 'expected { field: "asc" | "desc" }');
+  const out: ReturnType<typeof orderNodes> = [];
+  list.forEach((item, i) => {
+    const at = Array.isArray(value) ? ['orderBy', i] : ['orderBy'];
+    if (!isPlainObject(item)) ctx.invalid(model, at, 'expected { field: "asc" | "desc" }');
     for (const [k, v] of entries(item)) {
       if (k in OPS && isPlainObject(v)) {
         for (const [field, dir] of entries(v)) {
           const expr = field === '_all' ? count() : agg(OPS[k as Op], model.column(alias, field));
-          aggregates.push(...orderNodes([{ expr, direction: dir === 'desc' ? 'desc' : 'asc', nulls: undefined, field: null }]));
+          out.push(...orderNodes([{ expr, direction: dir === 'desc' ? 'desc' : 'asc', nulls: undefined, field: null }]));
         }
       } else {
-        if (!by.includes(k)) ctx.invalid(model, ['orderBy', k], 'groupBy can order only by fields in `by` or by aggregates');
-        plain.push({ [k]: v });
+        if (!by.includes(k)) ctx.invalid(model, [...at, k], 'groupBy can order only by fields in `by` or by aggregates');
+        out.push(...orderNodes(readOrderBy(ctx, model, alias, { [k]: v }, at)));
       }
     }
-  }
-  return [...orderNodes(readOrderBy(ctx, model, alias, plain, ['orderBy'])), ...aggregates];
+  });
+  return out;
 }
 
 /** `having`: scalar filters on by-fields, or aggregate filters `{ field: { _avg: { gt: 1 } } }`. */

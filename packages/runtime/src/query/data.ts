@@ -78,6 +78,6 @@ export function updateExpression(ctx: PlanContext, model: ModelInfo, c: ColumnIn
     case 'multiply':
       return mul(current, p);
     default:
-      return div(current, p);
+      return c.field.type === 'Int' || c.field.type === 'BigInt' ? ctx.hooks.integerDivide(current, p) : div(current, p);
   }
 }

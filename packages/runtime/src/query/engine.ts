@@ -246,7 +246,8 @@ export class Engine {
       const chunk = Math.max(1, Math.min(this.hooks.insertBatchRows, Math.floor(this.dialect.capabilities.maxParameters / perRow)));
       for (let start = 0; start < indexes.length; start += chunk) {
         const part = indexes.slice(start, start + chunk);
-        const stmt = this.cached(model, `createMany:${part.length}:${skipDuplicates}:${returning}`, { k: sig } as Args, (ctx) =>
+        // The key set is part of the statement: it goes in the cache key, not in the arguments.
+        const stmt = this.cached(model, `createMany:${part.length}:${skipDuplicates}:${returning}:${sig}`, {}, (ctx) =>
           planInsertRows(ctx, model, keys, part.map((_, n) => ['rows', n]), { skipDuplicates, returning: ret ? ret.columns : null }),
         );
         batches.push({ stmt, rows: part.map((i) => list[i]) });

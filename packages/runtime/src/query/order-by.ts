@@ -2,7 +2,7 @@ import { count, orderBy as orderNode, select, subquery, type ExpressionNode, typ
 import type { ModelInfo } from './model-info.js';
 import type { Path } from './param-source.js';
 import { entries, isPlainObject, type PlanContext } from './plan-context.js';
-import { joinCondition } from './where.js';
+import { joinCondition, relatedQuery } from './where.js';
 
 export interface OrderTerm {
   expr: ExpressionNode;
@@ -47,8 +47,7 @@ function orderEntry(ctx: PlanContext, model: ModelInfo, alias: string, key: stri
   const target = ctx.info.model(relation.type);
   if (relation.list) {
     if (!isPlainObject(v) || v._count === undefined) ctx.invalid(model, path, 'a list relation orders by { _count: "asc" | "desc" }');
-    const inner = ctx.alias();
-    const n = subquery(select({ columns: [count()], from: target.table(inner), where: joinCondition(ctx, model, alias, relation, inner) }));
+    const n = subquery(relatedQuery(ctx, model, alias, relation, [count()], () => undefined));
     return [{ expr: n, ...direction(ctx, model, v._count, [...path, '_count']), field: null }];
   }
   if (!isPlainObject(v)) ctx.invalid(model, path, 'a to-one relation orders by its fields: { relation: { field: "asc" } }');

@@ -76,7 +76,10 @@ async function loadRelation(ex: ExecContext, parents: Row[], r: RelationPlan, ar
   for (const p of parents) {
     const k = p[r.parentKey];
     const g = k === null || k === undefined ? undefined : groups.get(norm(k));
-    if (r.list) p[r.name] = g ? paginate(r.takePath || r.skipPath ? [...g] : g, args, r.skipPath, r.takePath) : [];
+    if (r.list) {
+      const rows = g ? (r.distinct ? dedupe(g, r.distinct) : g) : [];
+      p[r.name] = rows.length ? paginate(r.takePath || r.skipPath ? [...rows] : rows, args, r.skipPath, r.takePath) : [];
+    }
     else p[r.name] = g?.[0] ?? null;
   }
 }

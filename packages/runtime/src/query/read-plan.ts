@@ -4,8 +4,11 @@ import {
   col,
   count,
   eq,
+  FALSE,
   gt,
   innerJoin,
+  isNotNull,
+  isNull,
   lit,
   schemaTable,
   table,
@@ -50,6 +53,8 @@ export interface RelationPlan {
   /** Per-parent pagination, applied in memory after the batch is grouped. */
   takePath: Path | null;
   skipPath: Path | null;
+  /** Per-parent `distinct`, applied in memory before pagination. */
+  distinct: string[] | null;
 }
 
 export interface ReadPlan {
@@ -95,7 +100,7 @@ export function planRead(ctx: PlanContext, model: ModelInfo, args: Record<string
   const limit =
     // A literal: SQLite plans `LIMIT 1` better than `LIMIT ?` (measured: a third faster by primary key).
     options.single ? lit(1) : take !== undefined && !inMemory ? ctx.value(model, [...path, 'take'], (v) => Math.abs(checkInt(v))) : undefined;
-  const offset = args.skip !== undefined && !inMemory && !options.single ? ctx.value(model, [...path, 'skip'], checkInt) : undefined;
+  const offset = args.skip !== undefined && !inMemory ? ctx.value(model, [...path, 'skip'], checkInt) : undefined;
   const node = select({
     columns,
     from: model.table(alias),
@@ -174,7 +179,8 @@ function planRelation(ctx: PlanContext, parent: ModelInfo, r: RelationSelection)
     childKey = relation.targetFields[0]!;
     keyFilter = ctx.hooks.inKeyList(target.column(alias, childKey), keys);
   }
-  const hidden = new Set<string>(relation.keyOn === 'join' ? [] : [childKey]);
+  const distinct = readDistinct(ctx, target, r.args.distinct, [...r.path, 'distinct']);
+  const hidden = new Set<string>([...(relation.keyOn === 'join' ? [] : [childKey]), ...(distinct ?? [])]);
   const { columns, shape } = shapeFor(ctx, r.selection, alias, hidden);
   const where = buildWhere(ctx, target, alias, r.args.where, [...r.path, 'where']);
   const terms = readOrderBy(ctx, target, alias, r.args.orderBy, [...r.path, 'orderBy']);
@@ -198,6 +204,7 @@ function planRelation(ctx: PlanContext, parent: ModelInfo, r: RelationSelection)
     shape,
     takePath: take !== undefined ? [...r.path, 'take'] : null,
     skipPath: r.args.skip !== undefined ? [...r.path, 'skip'] : null,
+    distinct,
   };
 }
 
@@ -207,6 +214,21 @@ function relatedJoin(ctx: PlanContext, relation: RuntimeRelation, target: ModelI
   const parentColumn = col(j, jt.localColumn);
   const joinTable = jt.schema ? schemaTable(jt.schema, jt.name, j) : table(jt.name, j);
   return { parentColumn, join: innerJoin(joinTable, eq(col(j, jt.targetColumn), target.column(alias, relation.targetFields[0]!))) };
+}
+
+/**
+ * "Comes after the cursor's value" for a nullable column, where NULLs sort first or last: a NULL
+ * cursor value is followed by every non-NULL when NULLs come first, by nothing otherwise.
+ */
+function nullableAfter(ctx: PlanContext, t: OrderTerm, ascending: boolean, reverse: boolean, v: ExpressionNode): ExpressionNode {
+  const written = t.direction;
+  const nullsFirstWritten = t.nulls ? t.nulls === 'first' : ctx.hooks.nullsFirstByDefault(written);
+  // Reading in reverse flips where NULLs fall too.
+  const nullsFirst = reverse ? !nullsFirstWritten : nullsFirstWritten;
+  const pastValue = ascending ? gt(t.expr, v) : lt(t.expr, v);
+  const whenNull = nullsFirst ? isNotNull(t.expr) : FALSE;
+  const whenValue = nullsFirst ? pastValue : or(pastValue, isNull(t.expr));
+  return or(and(isNull(v), whenNull), and(isNotNull(v), whenValue));
 }
 
 /** Cursor pagination needs a total order: the primary key breaks ties. */
@@ -231,10 +253,11 @@ function cursorCondition(ctx: PlanContext, model: ModelInfo, alias: string, term
   const equalities: ExpressionNode[] = [];
   for (const t of terms) {
     const ascending = (t.direction === 'asc') !== reverse;
-    const v = valueOf(t.field!);
-    const step = ascending ? gt(t.expr, v) : lt(t.expr, v);
+    const nullable = model.columns.get(t.field!)!.field.optional;
+    const step = nullable ? nullableAfter(ctx, t, ascending, reverse, valueOf(t.field!)) : ascending ? gt(t.expr, valueOf(t.field!)) : lt(t.expr, valueOf(t.field!));
     alternatives.push(equalities.length ? and(...equalities, step) : step);
-    equalities.push(eq(t.expr, valueOf(t.field!)));
+    const v = valueOf(t.field!);
+    equalities.push(nullable ? or(eq(t.expr, v), and(isNull(t.expr), isNull(valueOf(t.field!)))) : eq(t.expr, v));
   }
   alternatives.push(and(...equalities));
   return or(...alternatives);

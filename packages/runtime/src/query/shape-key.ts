@@ -12,6 +12,9 @@ const STRUCTURE_KEYS = new Set(['select', 'include', 'omit', 'orderBy', 'distinc
 const VALUE_KEYS = new Set(['where', 'data', 'cursor', 'having', 'take', 'skip', 'create', 'update']);
 const WORD_KEYS = new Set(['mode', 'sort', 'nulls']);
 
+/** Longer `in` lists are bound as one list parameter, so any length shares one plan. */
+export const LONG_LIST = 100;
+
 export function shapeKey(value: unknown): string {
   return walk(value, '', false);
 }
@@ -31,6 +34,9 @@ function walk(v: unknown, key: string, structural: boolean): string {
     case 'object': {
       if (v === null) return 'N';
       if (Array.isArray(v)) {
+        // `in` lists hold only values: their length shapes the SQL, up to the point where the
+        // planner passes the whole list as one parameter (see LONG_LIST in where.ts).
+        if ((key === 'in' || key === 'notIn') && !structural) return v.length > LONG_LIST ? 'AL' : 'A' + v.length;
         let out = '[';
         for (let i = 0; i < v.length; i++) out += walk(v[i], key, structural) + ',';
         return out + ']';

@@ -29,10 +29,11 @@ import {
   type SelectNode,
 } from '@kiln/sql';
 import type { RuntimeRelation } from '../runtime-schema.js';
-import { checkString } from '../values/codec.js';
+import { checkString, ValueError } from '../values/codec.js';
 import type { ColumnInfo, ModelInfo } from './model-info.js';
 import type { Path } from './param-source.js';
 import { entries, isPlainObject, type PlanContext } from './plan-context.js';
+import { LONG_LIST } from './shape-key.js';
 
 const FILTER_KEYS = new Set(['equals', 'not', 'in', 'notIn', 'lt', 'lte', 'gt', 'gte', 'contains', 'startsWith', 'endsWith', 'mode']);
 
@@ -86,7 +87,8 @@ function logical(ctx: PlanContext, model: ModelInfo, alias: string, key: 'AND' |
       // An empty OR matches nothing, as in Prisma.
       return preds.length ? or(...preds) : FALSE;
     case 'NOT':
-      return preds.length ? not(preds.length === 1 ? preds[0]! : and(...preds)) : TRUE;
+      // Every condition in the list must be false, as in Prisma: NOT a AND NOT b.
+      return preds.length ? (preds.length === 1 ? not(preds[0]!) : and(...preds.map((p) => not(p)))) : TRUE;
   }
 }
 
@@ -137,6 +139,13 @@ function filterObject(ctx: PlanContext, model: ModelInfo, alias: string, c: Colu
       case 'in':
       case 'notIn': {
         if (!Array.isArray(v)) ctx.invalid(model, [...path, key], 'expected a list');
+        if (v.length > LONG_LIST && !(insensitive && textual) && c.field.type !== 'Bytes') {
+          // One parameter for the whole list: no bound-parameter limit, one plan for any length.
+          const list = ctx.value(model, [...path, key], (arr) => ctx.hooks.encodeKeyList((arr as unknown[]).map((x) => c.encode(x))));
+          const member = ctx.hooks.inKeyList(column, list);
+          parts.push(key === 'in' ? member : not(member));
+          break;
+        }
         const items = v.map((_, i) => {
           const p = ctx.value(model, [...path, key, i], c.encode);
           return insensitive && textual ? lower(p) : p;
@@ -162,7 +171,13 @@ function filterObject(ctx: PlanContext, model: ModelInfo, alias: string, c: Colu
       case 'endsWith': {
         if (!textual) ctx.invalid(model, [...path, key], `${key} applies to String fields`);
         const mode = key as LikeMode;
-        const pattern = ctx.value(model, [...path, key], (x) => likePattern(mode, checkString(x)));
+        const nulOk = ctx.hooks.likeMatchesNul;
+        const pattern = ctx.value(model, [...path, key], (x) => {
+          const text = checkString(x);
+          // Refused rather than silently matching everything after the NUL.
+          if (!nulOk && text.includes('\0')) throw new ValueError(`${key} cannot search for a NUL character on this database; use equals or a raw query`);
+          return likePattern(mode, text);
+        });
         parts.push(like(column, pattern, { escape: '!', caseInsensitive: insensitive }));
         break;
       }

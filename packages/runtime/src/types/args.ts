@@ -1,6 +1,6 @@
-import type { ModelPayload } from './payload.js';
+import type { ModelPayload, ScalarKey } from './payload.js';
 import type { Distinct, OrderBy } from './order-by.js';
-import type { ShapeArgs } from './select.js';
+import type { OmitInput, ShapeArgs } from './select.js';
 import type { WhereInput, WhereUniqueInput } from './where.js';
 import type { CreateInput, CreateManyInput } from './create.js';
 import type { UpdateInput, UpdateManyInput } from './update.js';
@@ -32,7 +32,11 @@ export interface CreateManyArgs<P extends ModelPayload> {
   skipDuplicates?: boolean;
 }
 
-export interface CreateManyAndReturnArgs<P extends ModelPayload> extends CreateManyArgs<P>, ShapeArgs<P> {}
+/** Returns the inserted rows' scalar fields (select or omit them); relations cannot be loaded. */
+export interface CreateManyAndReturnArgs<P extends ModelPayload> extends CreateManyArgs<P> {
+  select?: { [K in ScalarKey<P>]?: boolean } | null;
+  omit?: OmitInput<P> | null;
+}
 
 export interface UpdateArgs<P extends ModelPayload> extends ShapeArgs<P> {
   where: WhereUniqueInput<P>;
@@ -62,3 +66,23 @@ export interface DeleteManyArgs<P extends ModelPayload> {
 export interface BatchPayload {
   count: number;
 }
+
+/** The arguments of each delegate method, by name. */
+export interface MethodArgs<P extends ModelPayload> {
+  findUnique: FindUniqueArgs<P>;
+  findUniqueOrThrow: FindUniqueArgs<P>;
+  findFirst: FindManyArgs<P>;
+  findFirstOrThrow: FindManyArgs<P>;
+  findMany: FindManyArgs<P>;
+  create: CreateArgs<P>;
+  createMany: CreateManyArgs<P>;
+  createManyAndReturn: CreateManyAndReturnArgs<P>;
+  update: UpdateArgs<P>;
+  updateMany: UpdateManyArgs<P>;
+  upsert: UpsertArgs<P>;
+  delete: DeleteArgs<P>;
+  deleteMany: DeleteManyArgs<P>;
+}
+
+/** `Args<$UserPayload, 'create'>`: what Prisma calls `Prisma.UserCreateArgs`, for helpers that build arguments. */
+export type Args<P extends ModelPayload, M extends keyof MethodArgs<P>> = MethodArgs<P>[M];

@@ -5,7 +5,7 @@ import type { Enumerable, XOR } from './utils.js';
 
 /** The value of scalar field `K` in create data. */
 export type CreateValue<P extends ModelPayload, K> = IsList<P, K> extends true
-  ? InputScalar<P, K>[] | { set: InputScalar<P, K>[] }
+  ? readonly InputScalar<P, K>[] | { set: readonly InputScalar<P, K>[] }
   : IsNullable<P, K> extends true
     ? InputScalar<P, K> | null
     : InputScalar<P, K>;

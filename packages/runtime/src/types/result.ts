@@ -18,7 +18,9 @@ export type GetResult<P extends ModelPayload, A> = Get<A, 'select'> extends infe
   ? { [K in keyof S as S[K] extends Off ? never : K]: FieldResult<P, K, S[K]> }
   : Get<A, 'include'> extends infer I extends object
     ? {
-        [K in keyof P['scalars'] | keyof I as K extends keyof P['scalars']
+        // `keyof (A & B)` rather than `keyof A | keyof B`: the result lists the model's fields in
+        // schema order, then the relations in include order.
+        [K in keyof (P['scalars'] & I) as K extends keyof P['scalars']
           ? IsOmitted<A, K> extends true
             ? never
             : K

@@ -17,7 +17,7 @@ export interface NumberOperations<T, N extends null = never> {
   divide?: T;
 }
 export interface ListOperations<T> {
-  set?: T[];
+  set?: readonly T[];
   push?: Enumerable<T>;
 }
 
@@ -29,7 +29,7 @@ export type UpdateValue<P extends ModelPayload, K> = UpdateValueOf<
 >;
 
 type UpdateValueOf<D, T, N extends null> = D extends `${string}[]`
-  ? T[] | ListOperations<T>
+  ? readonly T[] | ListOperations<T>
   : BaseType<D> extends NumericType
     ? T | N | NumberOperations<T, N>
     : BaseType<D> extends 'Json'

@@ -1,16 +1,14 @@
-/** One or several: Prisma accepts a single object wherever a list of them is natural. */
-export type Enumerable<T> = T | T[];
+/** One or several: Prisma accepts a single object wherever a list of them is natural. Lists may be readonly. */
+export type Enumerable<T> = T | readonly T[];
 
 /** `{ [k in keys of T not in U]?: never }`: used to make two input shapes mutually exclusive. */
 export type Without<T, U> = { [K in Exclude<keyof T, keyof U>]?: never };
 
 /**
  * Exactly one of two input shapes (Prisma's `XOR`): a checked create input (`author: { connect }`)
- * or an unchecked one (`authorId: 1`), never a mix. When the two are the same type, it is that
- * type.
+ * or an unchecked one (`authorId: 1`), never a mix: each side's own keys are `never` in the other.
  */
-export type XOR<T, U> = [T] extends [U] ? ([U] extends [T] ? T : XorUnion<T, U>) : XorUnion<T, U>;
-type XorUnion<T, U> = (Without<T, U> & U) | (Without<U, T> & T);
+export type XOR<T, U> = (Without<T, U> & U) | (Without<U, T> & T);
 
 /**
  * The parameter type of a method whose result depends on its arguments (Prisma's

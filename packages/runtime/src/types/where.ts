@@ -8,8 +8,8 @@ export type QueryMode = 'default' | 'insensitive';
 /** Filters of a String field. `N` is `null` on an optional field, where `equals: null` means IS NULL. */
 export interface StringFilter<N extends null = never> {
   equals?: string | N;
-  in?: string[];
-  notIn?: string[];
+  in?: readonly string[];
+  notIn?: readonly string[];
   lt?: string;
   lte?: string;
   gt?: string;
@@ -24,8 +24,8 @@ export interface StringFilter<N extends null = never> {
 /** Filters of an Int, Float, BigInt, Decimal or DateTime field, over its input type `T`. */
 export interface ComparableFilter<T, N extends null = never> {
   equals?: T | N;
-  in?: T[];
-  notIn?: T[];
+  in?: readonly T[];
+  notIn?: readonly T[];
   lt?: T;
   lte?: T;
   gt?: T;
@@ -40,8 +40,8 @@ export interface BoolFilter<N extends null = never> {
 
 export interface EnumFilter<E, N extends null = never> {
   equals?: E | N;
-  in?: E[];
-  notIn?: E[];
+  in?: readonly E[];
+  notIn?: readonly E[];
   not?: E | N | EnumFilter<E, N>;
 }
 
@@ -53,17 +53,17 @@ export interface JsonFilter<N extends null = never> {
 
 export interface BytesFilter<N extends null = never> {
   equals?: Uint8Array | N;
-  in?: Uint8Array[];
-  notIn?: Uint8Array[];
+  in?: readonly Uint8Array[];
+  notIn?: readonly Uint8Array[];
   not?: Uint8Array | N | BytesFilter<N>;
 }
 
 /** Filters of a scalar list (`String[]`, PostgreSQL). */
 export interface ScalarListFilter<T> {
-  equals?: T[] | null;
+  equals?: readonly T[] | null;
   has?: T | null;
-  hasEvery?: T[];
-  hasSome?: T[];
+  hasEvery?: readonly T[];
+  hasSome?: readonly T[];
   isEmpty?: boolean;
 }
 
@@ -109,7 +109,7 @@ type Shorthand<B, T> = B extends 'Json' ? never : T;
 /** AND, OR and NOT, as Prisma takes them. */
 export interface WhereLogic<W> {
   AND?: Enumerable<W>;
-  OR?: W[];
+  OR?: readonly W[];
   NOT?: Enumerable<W>;
 }
 

@@ -25,6 +25,16 @@ const DEFAULT_TYPES: Record<ScalarType, string> = {
 
 export class SqliteDdlRenderer extends DdlRenderer {
   readonly provider = 'sqlite';
+
+  /**
+   * `now()` writes the same ISO-8601 text the client writes, so rows inserted by plain SQL
+   * compare and sort with the client's (CURRENT_TIMESTAMP would write "YYYY-MM-DD HH:MM:SS",
+   * which sorts before any ISO text of the same day).
+   */
+  protected override nowDefault(column: Column): string {
+    void column;
+    return "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))";
+  }
   readonly capabilities: DdlCapabilities = {
     namespaces: false,
     namedEnums: false,

@@ -43,6 +43,9 @@ export class BetterSqlite3Driver implements Driver {
     try {
       this.db = new Database(this.filename, { timeout: this.options.busyTimeout ?? 5000, readonly: this.options.readonly ?? false });
       this.db.pragma('foreign_keys = ON');
+      // SQLite's lower() folds ASCII only; mode: 'insensitive' compares lower(a) with lower(b),
+      // so give it Unicode case folding (an application function overrides the built-in).
+      this.db.function('lower', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : s));
       for (const [name, value] of Object.entries(this.options.pragmas ?? {})) {
         if (!/^[a-z_]+$/.test(name) || !/^[A-Za-z0-9_-]+$/.test(String(value))) {
           throw new KilnConnectionError(`Invalid SQLite pragma ${JSON.stringify(name)} = ${JSON.stringify(value)}.`);

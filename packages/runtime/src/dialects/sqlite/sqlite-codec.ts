@@ -62,7 +62,7 @@ export const sqliteCodec: ValueCodec = {
       case 'Json':
         return (v) => (typeof v === 'string' ? JSON.parse(v) : v);
       case 'Decimal':
-        return (v) => (v === null ? null : typeof v === 'string' ? v : String(v));
+        return decodeDecimal;
       case 'Int':
       case 'Float':
         // Read as bigint when the same statement selects a BigInt column.
@@ -80,6 +80,21 @@ export const sqliteCodec: ValueCodec = {
     return field.type === 'BigInt';
   },
 };
+
+/**
+ * A DECIMAL column has NUMERIC affinity: SQLite stores the value as a 64-bit float and keeps 15
+ * significant digits (https://www.sqlite.org/datatype3.html#type_affinity). Reading it back at
+ * that precision gives the decimal that was written (0.1 + 0.2 reads "0.3"), never a binary
+ * artifact; more digits need PostgreSQL or MySQL, whose DECIMAL is exact.
+ */
+export function decodeDecimal(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'bigint') return v.toString();
+  const n = Number((v as number).toPrecision(15));
+  const s = String(n);
+  return s.includes('e') ? n.toLocaleString('en-US', { useGrouping: false, maximumSignificantDigits: 15 }) : s;
+}
 
 /** ISO text (`2024-05-01T10:00:00.000Z`), SQLite's `CURRENT_TIMESTAMP` text (UTC), or epoch ms. */
 export function decodeDate(v: unknown): Date | null {

@@ -19,6 +19,9 @@ export function classifySqliteError(error: unknown): DriverErrorInfo | null {
       return { kind: 'unique', ...columnsOf(e.message), constraint: null };
     case 'SQLITE_CONSTRAINT_FOREIGNKEY':
       return { kind: 'foreignKey', table: null, columns: [], constraint: null };
+    case 'SQLITE_CONSTRAINT_TRIGGER':
+      // ON DELETE/UPDATE RESTRICT is enforced like a trigger and reported with this code.
+      return /FOREIGN KEY/i.test(e.message) ? { kind: 'foreignKey', table: null, columns: [], constraint: null } : null;
     case 'SQLITE_CONSTRAINT_NOTNULL':
       return { kind: 'notNull', ...columnsOf(e.message) };
     case 'SQLITE_BUSY':

@@ -1,4 +1,4 @@
-import { inList, sql, type ExpressionNode, type ParamNode } from '@kiln/sql';
+import { cast, div, inList, sql, type ExpressionNode, type ParamNode } from '@kiln/sql';
 import type { RuntimeDialect } from '../runtime-dialect.js';
 import { sqliteCodec } from './sqlite-codec.js';
 import { classifySqliteError } from './sqlite-errors.js';
@@ -12,6 +12,13 @@ export const sqliteRuntimeDialect: RuntimeDialect = {
   insertBatchRows: 50,
   inKeyList(expr: ExpressionNode, list: ParamNode): ExpressionNode {
     return inList(expr, [sql`SELECT value FROM json_each(${sql.expr(list)})`]);
+  },
+  likeMatchesNul: false,
+  // SQLite sorts NULL before every value (https://www.sqlite.org/lang_select.html#orderby).
+  nullsFirstByDefault: (direction) => direction === 'asc',
+  // better-sqlite3 binds JS numbers as REAL, so 15 / 2 would be 7.5: cast back to an integer.
+  integerDivide(a: ExpressionNode, b: ExpressionNode): ExpressionNode {
+    return cast(div(a, b), 'integer');
   },
   encodeRaw(v: unknown): unknown {
     if (v instanceof Date) return v.toISOString();
