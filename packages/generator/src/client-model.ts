@@ -11,6 +11,8 @@ export interface ClientScalar {
   descriptor: string;
   /** `create` may leave it out: a default, `@updatedAt`, optional, or a list. */
   createOptional: boolean;
+  /** The enum's name, for an enum field. */
+  enumName: string | null;
 }
 
 export interface ClientRelation {
@@ -67,6 +69,7 @@ function scalar(field: ColumnField): ClientScalar | null {
     resultType: field.list ? `${base}[]` : field.optional ? `${base} | null` : base,
     descriptor: field.list ? `${element}[]` : field.optional ? `${element}?` : element,
     createOptional: field.optional || field.list || field.default !== null || field.updatedAt,
+    enumName: field.kind === 'enum' ? field.type : null,
   };
 }
 

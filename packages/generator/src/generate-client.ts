@@ -73,17 +73,23 @@ export function generateClient(ir: SchemaIR, options: GenerateOptions): Generate
   const outputDir = resolve(options.outputDir);
   const files: GeneratedFile[] = [];
   const emit = (name: string, statements: (StatementStructures | WriterFunction)[]): void => {
-    const file = project.createSourceFile(`/${name}`, { statements }, { overwrite: true });
+    // A file with no import or export would be a script, not a module.
+    const file = project.createSourceFile(`/${name}`, { statements: statements.length > 0 ? statements : ['export {};'] }, { overwrite: true });
     files.push({ path: resolve(outputDir, name), content: HEADER + file.getFullText() });
   };
 
   emit('enums.ts', enumStatements(ir.enums));
 
-  const enumNames = ir.enums.map((e) => e.name);
+  // Import only what is used, so the files compile under `noUnusedLocals` too.
+  const enumsUsed = new Set(models.flatMap((m) => m.scalars.filter((s) => s.descriptor.startsWith('enum')).map((s) => s.enumName)));
+  const enumNames = ir.enums.map((e) => e.name).filter((n) => enumsUsed.has(n));
   const usesJson = models.some((m) => m.scalars.some((s) => s.descriptor.startsWith('Json')));
-  const runtimeTypes = ['Relation as $Relation', ...(usesJson ? ['JsonValue as $JsonValue'] : [])];
+  const usesRelations = models.some((m) => m.relations.length > 0);
+  const runtimeTypes = [...(usesRelations ? ['Relation as $Relation'] : []), ...(usesJson ? ['JsonValue as $JsonValue'] : [])];
   emit('models.ts', [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@kiln/runtime', isTypeOnly: true, namedImports: runtimeTypes },
+    ...(runtimeTypes.length > 0
+      ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: '@kiln/runtime', isTypeOnly: true, namedImports: runtimeTypes } as const]
+      : []),
     ...(enumNames.length > 0
       ? [{ kind: StructureKind.ImportDeclaration, moduleSpecifier: './enums.js', isTypeOnly: true, namedImports: enumNames } as const]
       : []),

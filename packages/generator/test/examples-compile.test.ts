@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-import { generateExample } from './helpers/generate-example.js';
+import { generateClient, writeClient } from '../src/index.js';
+import { generateExample, irOf } from './helpers/generate-example.js';
 import { STRICT_OPTIONS, typeCheck } from './helpers/compile.js';
 import { exampleNames, exampleProviders, GENERATED_DIR } from './helpers/paths.js';
 
@@ -44,5 +45,92 @@ describe('every schema example generates a client that compiles under strict', (
 
   test('and with the repository settings', () => {
     expect(typeCheck(roots, { checkGenerated: true })).toEqual([]);
+  }, 60_000);
+});
+
+/** Schemas at the edges of what the generator emits, checked the same way. */
+const EDGE_SCHEMAS: Record<string, string> = {
+  'no-models': `datasource db {\n  provider = "sqlite"\n  url      = "file:dev.db"\n}\n\nenum Unused {\n  A\n}\n`,
+  'no-relations': `datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+
+enum Unused {
+  A
+}
+
+enum Color {
+  RED
+  GREEN
+}
+
+/// Every scalar type, optional and list forms.
+model Everything {
+  id      BigInt     @id @default(autoincrement())
+  s       String?    @unique
+  b       Boolean    @default(false)
+  i       Int[]
+  f       Float?
+  d       Decimal    @default(0)
+  t       DateTime   @updatedAt
+  j       Json?
+  y       Bytes
+  colors  Color[]
+  color   Color?
+  shape   Unsupported("circle")?
+  hidden  String     @ignore @default("")
+
+  @@unique([b, f])
+}
+
+model Legacy {
+  id Int @id
+  @@ignore
+}
+
+model NoCreate {
+  id   Int                   @id
+  area Unsupported("polygon")
+}
+
+view Report {
+  day  DateTime
+  hits BigInt
+}
+`,
+  'relations-only': `datasource db {
+  provider = "mysql"
+  url      = env("DATABASE_URL")
+}
+
+model Node {
+  id       Int    @id
+  parentId Int?
+  parent   Node?  @relation("Tree", fields: [parentId], references: [id])
+  children Node[] @relation("Tree")
+  peers    Node[] @relation("Peers")
+  peerOf   Node[] @relation("Peers")
+  a        Int
+  b        Int
+  pair     Pair   @relation(fields: [a, b], references: [x, y])
+}
+
+model Pair {
+  x     Int
+  y     Int
+  nodes Node[]
+
+  @@id([x, y])
+}
+`,
+};
+
+describe('edge schemas generate clients that compile under the strictest settings', () => {
+  test.each(Object.keys(EDGE_SCHEMAS))('%s', (name) => {
+    const ir = irOf(EDGE_SCHEMAS[name]!);
+    const client = generateClient(ir, { outputDir: join(GENERATED_DIR, 'edge', name), schemaDir: GENERATED_DIR });
+    writeClient(client);
+    expect(typeCheck([join(GENERATED_DIR, 'edge', name, 'index.ts')], { options: USER_OPTIONS, checkGenerated: true })).toEqual([]);
   }, 60_000);
 });

@@ -145,7 +145,9 @@ model All {
       { outputDir: OUT, schemaDir: '/p' },
     );
     const models = file(c, 'models.ts');
-    expect(models).toContain("import type { Relation as $Relation, JsonValue as $JsonValue } from '@kiln/runtime';");
+    // Only what is used is imported: Json, no relations; the enum.
+    expect(models).toContain("import type { JsonValue as $JsonValue } from '@kiln/runtime';");
+    expect(models).toContain("import type { Color } from './enums.js';");
     expect(models).toContain(
       'export type All = {\n  id: bigint;\n  s: string | null;\n  b: boolean;\n  i: number[];\n  f: number;\n  d: string;\n  t: Date;\n  j: $JsonValue | null;\n  y: Uint8Array;\n  colors: Color[];\n  color: Color | null;\n};',
     );
@@ -154,6 +156,12 @@ model All {
     );
     expect(models).toContain("createOptional: 's' | 'i' | 'j' | 'colors' | 'color';");
     expect(models).toContain('relations: {};');
+  });
+
+  test('a schema without enums or models still has module files', () => {
+    const c = generateClient(irOf(ds), { outputDir: OUT, schemaDir: '/p' });
+    expect(file(c, 'enums.ts')).toMatch(/\nexport \{\};\n$/);
+    expect(file(c, 'models.ts')).toMatch(/\nexport \{\};\n$/);
   });
 
   test('docs that contain */ cannot end the comment', () => {

@@ -77,6 +77,8 @@ export async function groupBy() {
   await db.post.groupBy({ by: ['authorId'], having: { nope: { gt: 1 } } });
   // @ts-expect-error _avg of a string in having
   await db.post.groupBy({ by: ['authorId'], having: { title: { _avg: { gt: 1 } } } });
+  // @ts-expect-error unknown field inside having's AND
+  await db.post.groupBy({ by: ['authorId'], having: { AND: [{ authorId: 1 }, { nope: 1 }] } });
   // @ts-expect-error by is required
   await db.post.groupBy({ _count: true });
 }

@@ -139,6 +139,10 @@ export async function wrongData() {
   await db.user.create({ data: { email: 'a', createdAt: 0 } });
   // @ts-expect-error a view cannot be written
   await saas.organizationUsage.create({ data: {} });
+  // @ts-expect-error unknown field in connectOrCreate's create
+  await db.post.create({ data: { slug: 's', title: 't', author: { connectOrCreate: { where: { id: 1 }, create: { email: 'e', nope: 1 } } } } });
+  // @ts-expect-error unknown field in upsert's update
+  await db.user.upsert({ where: { id: 1 }, create: { email: 'a' }, update: { nope: 1 } });
   // @ts-expect-error upsert needs create and update
   await db.user.upsert({ where: { id: 1 }, create: { email: 'a' } });
 }

@@ -174,6 +174,14 @@ export async function wrongArguments() {
   await db.user.findMany({ cursor: { name: 'x' } });
   // @ts-expect-error distinct names scalar fields
   await db.user.findMany({ distinct: ['posts'] });
+  // @ts-expect-error unknown field in a counted relation's where
+  await db.user.findMany({ select: { _count: { select: { posts: { where: { nope: 1 } } } } } });
+  // @ts-expect-error unknown field in a nested omit
+  await db.post.findMany({ include: { author: { omit: { nope: true } } } });
+  // @ts-expect-error unknown field in an included list's orderBy
+  await db.user.findMany({ include: { posts: { orderBy: { nope: 'asc' } } } });
+  // @ts-expect-error unknown field in cursor
+  await db.user.findMany({ cursor: { id: 1, nope: 1 } });
 }
 
 export async function uniqueWithFilters() {

@@ -1,8 +1,7 @@
 import type { DescriptorOf, ModelPayload, ScalarKey } from './payload.js';
-import type { OrderBy, SortableKey, SortOrder, SortOrderInput } from './order-by.js';
+import type { Distinct, OrderBy, SortableKey, SortOrder, SortOrderInput } from './order-by.js';
 import type { BaseType, DecimalInput, IsNullable, NumericType } from './values.js';
 import type { ComparableFilter, FieldFilter, FieldFilterObject, WhereInput, WhereLogic, WhereUniqueInput } from './where.js';
-import type { Distinct } from './order-by.js';
 import type { Enumerable, Get } from './utils.js';
 
 type Off = false | undefined | null;

@@ -79,9 +79,6 @@ export type RelationOf<P extends ModelPayload, K> = K extends keyof P['relations
     : never
   : never;
 
-/** The related model's payload of relation `K`. */
-export type TargetOf<P extends ModelPayload, K> = RelationOf<P, K>['payload'];
-
 /** The field descriptor of scalar field `K`. */
 export type DescriptorOf<P extends ModelPayload, K> = K extends keyof P['fields'] ? P['fields'][K] : never;
 

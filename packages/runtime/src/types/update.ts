@@ -1,8 +1,7 @@
-import type { ForeignKey, ForeignKeyOf, ModelPayload, RelationKey, RelationOf, ScalarKey } from './payload.js';
+import type { DescriptorOf, ForeignKey, ForeignKeyOf, ModelPayload, RelationKey, RelationOf, ScalarKey } from './payload.js';
 import type { BaseType, InputScalar, IsNullable, NumericType } from './values.js';
-import type { DescriptorOf } from './payload.js';
 import type { ScalarWhereInput, WhereInput, WhereUniqueInput } from './where.js';
-import type { ConnectOrCreateInput, CreateInput, CreateManyInput, IsManyToMany, KeyHoldingRelationKey } from './create.js';
+import type { ConnectOrCreateInput, CreateInput, IsManyToMany, KeyHoldingRelationKey, NestedCreateManyInput } from './create.js';
 import type { Enumerable, XOR } from './utils.js';
 
 /** `{ set }` on any field; `increment`, `decrement`, `multiply`, `divide` on numbers. */
@@ -105,9 +104,7 @@ export type NestedUpdateInput<R> = R extends {
   ? Kind extends 'many'
     ? IsManyToMany<T, Opp> extends true
       ? NestedUpdateMany<T, Opp>
-      : NestedUpdateMany<T, Opp> & {
-          createMany?: { data: Enumerable<CreateManyInput<T, Opp>>; skipDuplicates?: boolean };
-        }
+      : NestedUpdateMany<T, Opp> & NestedCreateManyInput<T, Opp>
     : Kind extends 'one?'
       ? NestedUpdateOptionalOne<T, Opp>
       : NestedUpdateOne<T, Opp>

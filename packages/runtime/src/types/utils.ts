@@ -14,17 +14,22 @@ export type XOR<T, U> = (Without<T, U> & U) | (Without<U, T> & T);
  * The parameter type of a method whose result depends on its arguments (Prisma's
  * `SelectSubset`). `A` is inferred from the argument; mapping over `keyof A` makes an unknown
  * top-level key `never`. Deeper unknown keys make `A` fail its constraint, so TypeScript falls
- * back to the constraint and reports the excess property where it is written.
+ * back to the constraint and reports the excess property where it is written. `include` or
+ * `omit` beside `select` is an error on their value.
  */
-export type Exact<A, Args> = { [K in keyof A]: K extends keyof Args ? A[K] : never } & SelectOrInclude<A>;
+export type Exact<A, Args> = {
+  [K in keyof A]: K extends keyof Args
+    ? K extends 'include' | 'omit'
+      ? Get<A, 'select'> extends object
+        ? Conflict<K>
+        : A[K]
+      : A[K]
+    : never;
+};
 
-type SelectOrInclude<A> = Get<A, 'select'> extends object
-  ? Get<A, 'include'> extends object
-    ? 'Please either choose `select` or `include`, not both.'
-    : Get<A, 'omit'> extends object
-      ? 'Please either choose `select` or `omit`, not both.'
-      : unknown
-  : unknown;
+type Conflict<K> = K extends 'include'
+  ? 'Please either choose `select` or `include`, not both.'
+  : 'Please either choose `select` or `omit`, not both.';
 
 /**
  * `T[K]`, or `undefined` when `T` has no key `K`. Inferred arguments keep the object literal
@@ -33,9 +38,6 @@ type SelectOrInclude<A> = Get<A, 'select'> extends object
  * patterns avoids that.
  */
 export type Get<T, K extends PropertyKey> = K extends keyof T ? T[K] : undefined;
-
-/** Flattens an intersection for display. */
-export type Compute<T> = T extends Function ? T : { [K in keyof T]: T[K] } & unknown;
 
 /** A mapped type over `K` that is an error to use when `K` is empty (a model without relations has no `include`). */
 export type NonEmpty<K, T> = [K] extends [never] ? never : T;
