@@ -3,5 +3,6 @@ export { KilnClientBase, type KilnClientOptions, type TransactionClient, type Tr
 export { KilnPromise } from './client/kiln-promise.js';
 export type { LogEvent, LogLevel, LogOption, MessageEvent, QueryEvent } from './client/logger.js';
 export * from './errors/kiln-error.js';
-export type { Driver, Queryable, Row } from './driver/driver.js';
+export type { IsolationLevel, Queryable, Row } from './driver/queryable.js';
+export type { DriverOptions } from './client/driver-options.js';
 export * from './types/index.js';

@@ -1,6 +1,7 @@
-import { sql, type IsolationLevel } from '@kiln/sql';
-import type { Queryable, Row } from '../driver/driver.js';
-import { openDriver, type DriverOptions } from '../dialects/open-driver.js';
+import { sql } from '@kiln/sql';
+import type { IsolationLevel, Queryable, Row } from '../driver/queryable.js';
+import { openDriver } from '../dialects/open-driver.js';
+import type { DriverOptions } from './driver-options.js';
 import { KilnRawQueryError, KilnTransactionError, KilnValidationError } from '../errors/kiln-error.js';
 import { translateDriverError } from '../errors/translate.js';
 import { Engine } from '../query/engine.js';
@@ -65,7 +66,7 @@ export class KilnClientBase {
   }
 
   /** The engine, created on first use so a client can be constructed before the URL is set. */
-  protected $engine(): Engine {
+  private $engine(): Engine {
     const state = this.$state;
     if (state.engine) return state.engine;
     const url = resolveUrl(state.options.url, state.defaults);

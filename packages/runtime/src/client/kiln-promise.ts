@@ -1,4 +1,4 @@
-import type { Queryable } from '../driver/driver.js';
+import type { Queryable } from '../driver/queryable.js';
 
 /** What a batch `$transaction([...])` needs to run a call itself, on the transaction's connection. */
 export interface PendingCall {

@@ -1,16 +1,11 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { Driver } from '../driver/driver.js';
 import { KilnConnectionError } from '../errors/kiln-error.js';
+import type { DriverOptions } from '../client/driver-options.js';
 import type { RuntimeDialect } from './runtime-dialect.js';
 import { BetterSqlite3Driver } from './sqlite/better-sqlite3-driver.js';
 import { sqliteRuntimeDialect } from './sqlite/sqlite-runtime-dialect.js';
 
-export interface DriverOptions {
-  /** SQLite: milliseconds to wait on a locked database file. */
-  busyTimeout?: number;
-  /** SQLite: PRAGMAs run on every connection, e.g. `{ journal_mode: 'WAL', synchronous: 'NORMAL' }`. */
-  sqlitePragmas?: Record<string, string | number>;
-}
 
 /**
  * Picks the driver by URL scheme. Drivers load their npm package on first connect, so an app

@@ -1,22 +1,7 @@
-import type { Dialect, IsolationLevel } from '@kiln/sql';
+import type { Dialect } from '@kiln/sql';
+import type { IsolationLevel, Queryable } from './queryable.js';
 
-export type Row = Record<string, unknown>;
-
-export interface ExecuteResult {
-  /** Rows changed by INSERT/UPDATE/DELETE. */
-  affectedRows: number;
-}
-
-export interface QueryOptions {
-  /** Read integers as bigint (for statements that select BigInt columns). */
-  bigints?: boolean;
-}
-
-/** Something that runs SQL: a driver's pool, or one connection inside a transaction. */
-export interface Queryable {
-  query(sql: string, params: readonly unknown[], options?: QueryOptions): Promise<Row[]>;
-  execute(sql: string, params: readonly unknown[]): Promise<ExecuteResult>;
-}
+export type { ExecuteResult, IsolationLevel, QueryOptions, Queryable, Row } from './queryable.js';
 
 export interface TransactionSettings {
   isolationLevel?: IsolationLevel;
