@@ -27,8 +27,12 @@ export class NestedWrites {
     return withPath(path, () => this.engine.run(model, action, args, conn));
   }
 
-  /** Creates a record with its nested writes; returns the record's scalar fields. */
-  async create(ex: ExecContext, model: ModelInfo, data: Args, path: Path): Promise<Row> {
+  /**
+   * Splits nested-write `data` into the columns to write on this record (including foreign keys
+   * set by to-one relations it holds, resolved first) and the relation writes that must wait
+   * until the record exists. `current` is the record being updated, `null` on create.
+   */
+  private async columnsAndLater(ex: ExecContext, model: ModelInfo, data: Args, path: Path, current: Row | null) {
     if (!isPlainObject(data)) throw new KilnValidationError(model.name, pathText(path), 'expected an object of field values');
     const scalars: Args = {};
     const later: [RuntimeRelation, unknown, Path][] = [];
@@ -36,10 +40,16 @@ export class NestedWrites {
       if (model.columns.has(key)) scalars[key] = v;
       else if (model.relations.has(key)) {
         const rel = model.relations.get(key)!;
-        if (rel.keyOn === 'local') Object.assign(scalars, await this.toOneKey(ex, model, rel, v, [...path, key], null));
+        if (rel.keyOn === 'local') Object.assign(scalars, await this.toOneKey(ex, model, rel, v, [...path, key], current));
         else later.push([rel, v, [...path, key]]);
       } else throw new KilnValidationError(model.name, pathText([...path, key]), `unknown field "${key}" on ${model.name}`);
     }
+    return { scalars, later };
+  }
+
+  /** Creates a record with its nested writes; returns the record's scalar fields. */
+  async create(ex: ExecContext, model: ModelInfo, data: Args, path: Path): Promise<Row> {
+    const { scalars, later } = await this.columnsAndLater(ex, model, data, path, null);
     const row = (await this.call(ex.conn, model.name, 'create', { data: scalars }, path)) as Row;
     for (const [rel, v, at] of later) await this.children(ex, model, row, rel, v, at, true);
     return row;
@@ -49,17 +59,7 @@ export class NestedWrites {
   async update(ex: ExecContext, model: ModelInfo, where: Args, data: Args, path: Path): Promise<Row> {
     let row = (await this.call(ex.conn, model.name, 'findUnique', { where }, ['where'])) as Row | null;
     if (!row) throw new KilnNotFoundError(model.name, 'update', 'The record to update was not found');
-    if (!isPlainObject(data)) throw new KilnValidationError(model.name, pathText(path), 'expected an object of field values');
-    const scalars: Args = {};
-    const later: [RuntimeRelation, unknown, Path][] = [];
-    for (const [key, v] of entries(data)) {
-      if (model.columns.has(key)) scalars[key] = v;
-      else if (model.relations.has(key)) {
-        const rel = model.relations.get(key)!;
-        if (rel.keyOn === 'local') Object.assign(scalars, await this.toOneKey(ex, model, rel, v, [...path, key], row));
-        else later.push([rel, v, [...path, key]]);
-      } else throw new KilnValidationError(model.name, pathText([...path, key]), `unknown field "${key}" on ${model.name}`);
-    }
+    const { scalars, later } = await this.columnsAndLater(ex, model, data, path, row);
     const identity = identityWhere(model, row);
     if (Object.keys(scalars).length) row = (await this.call(ex.conn, model.name, 'update', { where: identity, data: scalars }, path)) as Row;
     for (const [rel, v, at] of later) await this.children(ex, model, row, rel, v, at, false);
