@@ -25,6 +25,11 @@ export interface RuntimeDialect {
   nullsFirstByDefault(direction: 'asc' | 'desc'): boolean;
   /** `a / b` for Int and BigInt columns: whole-number division, truncating, as Prisma does. */
   integerDivide(a: ExpressionNode, b: ExpressionNode): ExpressionNode;
+  /**
+   * A LIMIT or OFFSET value (a non-negative integer) as bound. mysql2 sends a JS number as a
+   * DOUBLE, which MySQL 8.0.22+ refuses there (sidorares/node-mysql2#1239).
+   */
+  encodeLimit(n: number): unknown;
   /** A value interpolated into `$queryRaw`, where no field type is known. */
   encodeRaw(value: unknown): unknown;
 }

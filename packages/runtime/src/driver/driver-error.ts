@@ -1,7 +1,12 @@
-/** What a driver error means, independent of the database that raised it. */
+/**
+ * What a driver error means, independent of the database that raised it. `constraint` is the
+ * key's database name when the database reports one (PostgreSQL, MySQL); `primaryKey` says the
+ * violated key is the primary key when only that is known (MySQL reports it as `PRIMARY`).
+ */
 export type DriverErrorInfo =
-  | { kind: 'unique'; table: string | null; columns: string[]; constraint: string | null }
+  | { kind: 'unique'; table: string | null; columns: string[]; constraint: string | null; primaryKey?: boolean }
   | { kind: 'foreignKey'; table: string | null; columns: string[]; constraint: string | null }
   | { kind: 'notNull'; table: string | null; columns: string[] }
+  | { kind: 'check'; constraint: string | null }
   | { kind: 'connection'; message: string }
   | { kind: 'timeout'; message: string };

@@ -5,6 +5,8 @@ export type { ExecuteResult, IsolationLevel, QueryOptions, Queryable, Row } from
 
 export interface TransactionSettings {
   isolationLevel?: IsolationLevel;
+  /** Pooled drivers: milliseconds to wait for a free connection before failing (P1008). */
+  maxWait?: number;
 }
 
 /**
@@ -12,7 +14,13 @@ export interface TransactionSettings {
  * used, so an app installs one driver.
  */
 export interface Driver extends Queryable {
+  /**
+   * The SQL dialect. When `dialectFromServer` is set it is final only after `connect()` (MySQL
+   * and MariaDB differ in RETURNING, known from the server version), so the engine connects
+   * before it plans the first statement.
+   */
   readonly dialect: Dialect;
+  readonly dialectFromServer?: boolean;
   /** Which runtime hooks (value coercion, error mapping) apply. */
   readonly provider: 'sqlite' | 'postgresql' | 'mysql';
   connect(): Promise<void>;

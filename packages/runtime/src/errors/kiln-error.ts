@@ -6,6 +6,7 @@
 export type KilnErrorCode =
   | 'P2002' // unique constraint
   | 'P2003' // foreign key constraint
+  | 'P2004' // a constraint failed (CHECK)
   | 'P2011' // null constraint
   | 'P2025' // record not found
   | 'P2028' // transaction error (timeout, closed)
@@ -38,6 +39,14 @@ export class KilnForeignKeyError extends KilnError {
   override name = 'KilnForeignKeyError';
   constructor(model: string | undefined, readonly fields: string[], options?: { cause?: unknown }) {
     super('P2003', `Foreign key constraint failed on ${describe(model, fields)}: the related record does not exist or is still referenced.`, model, options);
+  }
+}
+
+/** A CHECK constraint failed (Prisma's P2004, "a constraint failed on the database"). */
+export class KilnCheckConstraintError extends KilnError {
+  override name = 'KilnCheckConstraintError';
+  constructor(model: string | undefined, readonly constraint: string | null, options?: { cause?: unknown }) {
+    super('P2004', `A check constraint failed${constraint ? ` (${constraint})` : ''}${model ? ` on model ${model}` : ''}.`, model, options);
   }
 }
 

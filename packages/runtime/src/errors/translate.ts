@@ -1,6 +1,7 @@
 import type { RuntimeDialect } from '../dialects/runtime-dialect.js';
 import type { ModelInfo, SchemaInfo } from '../query/model-info.js';
 import {
+  KilnCheckConstraintError,
   KilnConnectionError,
   KilnError,
   KilnForeignKeyError,
@@ -22,14 +23,20 @@ export function translateDriverError(error: unknown, hooks: RuntimeDialect, info
     case 'unique':
     case 'foreignKey':
     case 'notNull': {
-      const owner = (c.table ? info.modelByTable(c.table) : undefined) ?? model;
+      const constraint = 'constraint' in c ? c.constraint : null;
+      // MySQL names neither the table nor the columns of a duplicate key, only the key: find
+      // its model by the key's name when the call has no model (raw queries).
+      const owner = (c.table ? info.modelByTable(c.table) : undefined) ?? model ?? (constraint ? info.modelByConstraint(constraint) : undefined);
       let fields = c.columns.map((col) => fieldOf(owner, col));
-      if (fields.length === 0 && 'constraint' in c && c.constraint && owner) fields = fieldsOfConstraint(owner, c.constraint);
+      if (fields.length === 0 && constraint && owner) fields = fieldsOfConstraint(owner, constraint);
+      if (fields.length === 0 && c.kind === 'unique' && c.primaryKey && owner) fields = [...owner.model.primaryKey];
       const name = owner?.name;
       if (c.kind === 'unique') return new KilnUniqueConstraintError(name, fields, cause);
       if (c.kind === 'foreignKey') return new KilnForeignKeyError(name, fields, cause);
       return new KilnNullConstraintError(name, fields, cause);
     }
+    case 'check':
+      return new KilnCheckConstraintError(model?.name, c.constraint, cause);
     case 'connection':
       return new KilnConnectionError(c.message, cause);
     case 'timeout':

@@ -89,6 +89,15 @@ export class SchemaInfo {
     return m;
   }
 
+  /** The model owning a unique key or foreign key of this database name, for driver errors. */
+  modelByConstraint(name: string): ModelInfo | undefined {
+    for (const m of this.models.values()) {
+      if (m.model.uniques.some((u) => u.dbName === name)) return m;
+      for (const r of m.relations.values()) if (r.fkName === name) return m;
+    }
+    return undefined;
+  }
+
   /** Table name → model, for naming the model in driver errors. */
   modelByTable(table: string): ModelInfo | undefined {
     for (const m of this.models.values()) if (m.model.dbName === table) return m;

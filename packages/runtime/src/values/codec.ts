@@ -99,3 +99,28 @@ export function enumDecoder(values: Record<string, string> | undefined): Decoder
   }
   return mapped ? (v) => (v === null ? null : (back.get(v) ?? v)) : null;
 }
+
+/**
+ * An exact decimal string without the trailing zeros of a fixed scale: PostgreSQL's and MySQL's
+ * DECIMAL(65,30) read "19.990000000000000000000000000000"; the value is "19.99", as Prisma's
+ * Decimal prints it.
+ */
+export function normalizeDecimal(s: string): string {
+  if (s.indexOf('.') === -1 || /[eE]/.test(s)) return s;
+  let end = s.length;
+  while (s.charCodeAt(end - 1) === 48 /* 0 */) end--;
+  if (s.charCodeAt(end - 1) === 46 /* . */) end--;
+  const out = s.slice(0, end);
+  return out === '-0' ? '0' : out;
+}
+
+/**
+ * "YYYY-MM-DD HH:MM:SS[.fff]" (or with "T") without a zone, read as UTC: DATETIME and
+ * `timestamp without time zone` carry no zone, and Kiln writes them in UTC. Text with a zone
+ * keeps it.
+ */
+export function parseUtcDateTime(text: string): Date {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return new Date(text + 'T00:00:00Z');
+  const iso = text.charCodeAt(10) === 32 /* space */ ? text.slice(0, 10) + 'T' + text.slice(11) : text;
+  return new Date(/(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/.test(iso.slice(19)) ? iso : iso + 'Z');
+}

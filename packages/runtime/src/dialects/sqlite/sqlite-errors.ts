@@ -22,6 +22,9 @@ export function classifySqliteError(error: unknown): DriverErrorInfo | null {
     case 'SQLITE_CONSTRAINT_TRIGGER':
       // ON DELETE/UPDATE RESTRICT is enforced like a trigger and reported with this code.
       return /FOREIGN KEY/i.test(e.message) ? { kind: 'foreignKey', table: null, columns: [], constraint: null } : null;
+    case 'SQLITE_CONSTRAINT_CHECK':
+      // "CHECK constraint failed: product_variant_stock_non_negative"
+      return { kind: 'check', constraint: e.message.split(': ')[1] ?? null };
     case 'SQLITE_CONSTRAINT_NOTNULL':
       return { kind: 'notNull', ...columnsOf(e.message) };
     case 'SQLITE_BUSY':

@@ -20,6 +20,7 @@ export const sqliteRuntimeDialect: RuntimeDialect = {
   integerDivide(a: ExpressionNode, b: ExpressionNode): ExpressionNode {
     return cast(div(a, b), 'integer');
   },
+  encodeLimit: (n) => n,
   encodeRaw(v: unknown): unknown {
     if (v instanceof Date) return v.toISOString();
     if (typeof v === 'boolean') return v ? 1 : 0;
