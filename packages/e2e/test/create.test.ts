@@ -3,7 +3,7 @@
 import { KilnUniqueConstraintError } from '@kiln/runtime';
 import { rejectionOf } from './helpers/expect-error.js';
 import { sqliteSchema } from './helpers/inline-schema.js';
-import { sqliteFixture, type SqliteFixture } from './helpers/sqlite-db.js';
+import { dbFixture, provider, type DbFixture } from './helpers/db.js';
 
 const SCHEMA = sqliteSchema(`
 enum Level {
@@ -52,9 +52,9 @@ const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const CUID = /^c[0-9a-z]{24}$/;
 
-let f: SqliteFixture;
+let f: DbFixture;
 beforeAll(async () => {
-  f = await sqliteFixture(SCHEMA);
+  f = await dbFixture(SCHEMA);
 });
 afterAll(() => f.close());
 
@@ -91,13 +91,19 @@ describe('create', () => {
     expect(t).toMatchObject({ id: 100, uid: 'my-uid', cid: 'my-cid', label: 'x', count: 0, ratio: 0, on: false, level: 'LOW' });
     expect(t.createdAt).toEqual(new Date('2020-01-01T00:00:00.000Z'));
     const next = await thing().create({ data: {} });
-    expect(next.id).toBe(101);
+    if (provider === 'postgresql') {
+      // A PostgreSQL sequence does not see ids written explicitly: the next id is the sequence's
+      // own next value (as with Prisma), not 101.
+      expect(next.id).toBeLessThan(100);
+    } else {
+      expect(next.id).toBe(101);
+    }
   });
 
   it('an enum value with @map is stored as the mapped value and read back by name', async () => {
     const t = await thing().create({ data: { level: 'HIGH' } });
     expect(t.level).toBe('HIGH');
-    const raw = await f.db.$queryRawUnsafe('SELECT "level" FROM "Thing" WHERE "id" = ?', t.id);
+    const raw = await f.db.$queryRawUnsafe(f.sql('SELECT "level" FROM "Thing" WHERE "id" = ?'), t.id);
     expect(raw).toEqual([{ level: 'hi' }]);
     expect((await thing().findUnique({ where: { id: t.id } })).level).toBe('HIGH');
   });
@@ -105,7 +111,7 @@ describe('create', () => {
   it('an enum default whose value has @map', async () => {
     const t = await f.db.m('flagged').create({ data: {} });
     expect(t.level).toBe('HIGH');
-    expect(await f.db.$queryRawUnsafe('SELECT "level" FROM "Flagged" WHERE "id" = ?', t.id)).toEqual([{ level: 'hi' }]);
+    expect(await f.db.$queryRawUnsafe(f.sql('SELECT "level" FROM "Flagged" WHERE "id" = ?'), t.id)).toEqual([{ level: 'hi' }]);
   });
 
   it('uuid(7), nanoid(8), ulid() and cuid(2) defaults', async () => {
@@ -161,9 +167,9 @@ describe('@updatedAt', () => {
 // Each createMany test gets a fresh client, so one test's cached statements cannot hide or
 // cause another test's failure.
 describe('createMany', () => {
-  let g: SqliteFixture;
+  let g: DbFixture;
   beforeEach(async () => {
-    g = await sqliteFixture(SCHEMA);
+    g = await dbFixture(SCHEMA);
   });
   afterEach(() => g.close());
   const things = () => g.db.m('thing');
@@ -254,9 +260,9 @@ describe('createMany', () => {
 });
 
 describe('createManyAndReturn', () => {
-  let g: SqliteFixture;
+  let g: DbFixture;
   beforeEach(async () => {
-    g = await sqliteFixture(SCHEMA);
+    g = await dbFixture(SCHEMA);
   });
   afterEach(() => g.close());
   const things = () => g.db.m('thing');

@@ -8,14 +8,15 @@ import {
   KilnValidationError,
 } from '@kiln/runtime';
 import { rejectionOf } from './helpers/expect-error.js';
-import { exampleText, sqliteFixture, type SqliteFixture } from './helpers/sqlite-db.js';
+import { dbFixture, providerExample, type DbFixture } from './helpers/db.js';
+import { exampleText } from './helpers/sqlite-db.js';
 
-let blog: SqliteFixture;
-let saas: SqliteFixture;
+let blog: DbFixture;
+let saas: DbFixture;
 let alice: { id: number };
 beforeAll(async () => {
-  blog = await sqliteFixture(exampleText('blog'));
-  saas = await sqliteFixture(exampleText('saas'));
+  blog = await dbFixture(exampleText('blog'));
+  saas = await dbFixture(providerExample('saas'));
   alice = await blog.db.m('user').create({ data: { email: 'alice@x.io', posts: { create: { slug: 'p1', title: 'P1' } }, profile: { create: {} } } });
 });
 afterAll(async () => {

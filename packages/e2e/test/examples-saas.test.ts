@@ -1,13 +1,13 @@
 // Every client method against the multi-tenant SaaS example: cuid ids, a compound unique
 // membership, soft deletes, a partial unique index, SetNull, Json scopes and a view.
 import { KilnUniqueConstraintError, KilnValidationError } from '@kiln/runtime';
-import { exampleText, sqliteFixture, type SqliteFixture } from './helpers/sqlite-db.js';
+import { dbFixture, providerExample, type DbFixture } from './helpers/db.js';
 
-let f: SqliteFixture;
+let f: DbFixture;
 const m = (name: string) => f.db.m(name);
 
 beforeAll(async () => {
-  f = await sqliteFixture(exampleText('saas'));
+  f = await dbFixture(providerExample('saas'));
 });
 afterAll(() => f.close());
 
@@ -39,7 +39,7 @@ describe('saas', () => {
     expect((err as KilnUniqueConstraintError).fields.sort()).toEqual(['organizationId', 'userId']);
   });
 
-  it('soft-deletes, and the partial unique index lets a slug be reused', async () => {
+  it('soft-deletes, and the partial unique index lets a slug be reused (MySQL: a plain index, see saas-mysql)', async () => {
     const org = await m('organization').findUniqueOrThrow({ where: { slug: 'acme' } });
     expect(await m('project').updateMany({ where: { organizationId: org.id, slug: 'web' }, data: { deletedAt: new Date() } })).toEqual({ count: 1 });
     await m('project').create({ data: { organizationId: org.id, name: 'Web 2', slug: 'web' } });

@@ -1,13 +1,14 @@
 // Every client method against the store example: composite keys, an explicit m:n join model,
 // Decimal money, enums, uuid ids, Json, CHECK constraints and Restrict/Cascade actions.
 import { KilnError, KilnForeignKeyError, KilnValidationError } from '@kiln/runtime';
-import { exampleText, sqliteFixture, type SqliteFixture } from './helpers/sqlite-db.js';
+import { dbFixture, type DbFixture } from './helpers/db.js';
+import { exampleText } from './helpers/sqlite-db.js';
 
-let f: SqliteFixture;
+let f: DbFixture;
 const m = (name: string) => f.db.m(name);
 
 beforeAll(async () => {
-  f = await sqliteFixture(exampleText('store'));
+  f = await dbFixture(exampleText('store'));
   await m('category').create({
     data: { name: 'Clothing', slug: 'clothing', children: { create: [{ name: 'Shirts', slug: 'shirts' }, { name: 'Hats', slug: 'hats' }] } },
   });

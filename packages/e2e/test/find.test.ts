@@ -3,7 +3,7 @@
 import { KilnNotFoundError, KilnValidationError } from '@kiln/runtime';
 import { rejectionOf } from './helpers/expect-error.js';
 import { sqliteSchema } from './helpers/inline-schema.js';
-import { sqliteFixture, type SqliteFixture } from './helpers/sqlite-db.js';
+import { dbFixture, type DbFixture } from './helpers/db.js';
 
 const SCHEMA = sqliteSchema(`
 model Tenant {
@@ -36,10 +36,10 @@ model Grid {
 }
 `);
 
-let f: SqliteFixture;
+let f: DbFixture;
 const t: Record<string, number> = {};
 beforeAll(async () => {
-  f = await sqliteFixture(SCHEMA);
+  f = await dbFixture(SCHEMA);
   t.acme = (await f.db.m('tenant').create({ data: { slug: 'acme' } })).id;
   t.beta = (await f.db.m('tenant').create({ data: { slug: 'beta' } })).id;
   const seats = [

@@ -1,12 +1,13 @@
 // Nested writes inside create: create, createMany, connect and connectOrCreate across 1:1,
 // 1:n (from both sides), m:n (implicit and explicit) and self-relations.
-import { exampleText, sqliteFixture, type SqliteFixture } from './helpers/sqlite-db.js';
+import { dbFixture, type DbFixture } from './helpers/db.js';
+import { exampleText } from './helpers/sqlite-db.js';
 
-let blog: SqliteFixture;
-let store: SqliteFixture;
+let blog: DbFixture;
+let store: DbFixture;
 beforeAll(async () => {
-  blog = await sqliteFixture(exampleText('blog'));
-  store = await sqliteFixture(exampleText('store'));
+  blog = await dbFixture(exampleText('blog'));
+  store = await dbFixture(exampleText('store'));
 });
 afterAll(async () => {
   await blog.close();

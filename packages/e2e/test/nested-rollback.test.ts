@@ -2,12 +2,13 @@
 // records touched, are the same before and after the failing call.
 import { KilnError, KilnForeignKeyError, KilnNotFoundError, KilnUniqueConstraintError, KilnValidationError } from '@kiln/runtime';
 import { rejectionOf } from './helpers/expect-error.js';
-import { exampleText, sqliteFixture, type SqliteFixture } from './helpers/sqlite-db.js';
+import { dbFixture, type DbFixture } from './helpers/db.js';
+import { exampleText } from './helpers/sqlite-db.js';
 
-let f: SqliteFixture;
+let f: DbFixture;
 let alice: { id: number };
 beforeAll(async () => {
-  f = await sqliteFixture(exampleText('blog'));
+  f = await dbFixture(exampleText('blog'));
   alice = await f.db.m('user').create({ data: { email: 'alice@x.io', name: 'Alice', posts: { create: [{ slug: 'taken', title: 'Taken' }] } } });
   await f.db.m('tag').create({ data: { name: 'existing' } });
   await f.db.m('post').update({ where: { slug: 'taken' }, data: { tags: { connect: { name: 'existing' } } } });
@@ -18,7 +19,7 @@ const TABLES = ['users', 'Profile', 'Post', 'Comment', 'Tag', '_PostToTag'];
 async function counts(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const t of TABLES) {
-    const rows = (await f.db.$queryRawUnsafe(`SELECT COUNT(*) AS n FROM "${t}"`)) as { n: number | bigint }[];
+    const rows = (await f.db.$queryRawUnsafe(f.sql(`SELECT COUNT(*) AS n FROM "${t}"`))) as { n: number | bigint }[];
     out[t] = Number(rows[0]!.n);
   }
   return out;

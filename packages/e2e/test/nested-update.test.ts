@@ -2,11 +2,12 @@
 // update, updateMany, upsert, delete and deleteMany across 1:1, 1:n (both sides) and m:n.
 import { KilnError } from '@kiln/runtime';
 import { rejectionOf } from './helpers/expect-error.js';
-import { exampleText, sqliteFixture, type SqliteFixture } from './helpers/sqlite-db.js';
+import { dbFixture, type DbFixture } from './helpers/db.js';
+import { exampleText } from './helpers/sqlite-db.js';
 
-let f: SqliteFixture;
+let f: DbFixture;
 beforeAll(async () => {
-  f = await sqliteFixture(exampleText('blog'));
+  f = await dbFixture(exampleText('blog'));
 });
 afterAll(() => f.close());
 

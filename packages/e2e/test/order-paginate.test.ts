@@ -1,7 +1,12 @@
 // orderBy (fields, several, nulls, a to-one relation's field, a list relation's _count), skip,
 // take (also negative), cursor (with and without orderBy) and distinct.
 import { sqliteSchema } from './helpers/inline-schema.js';
-import { sqliteFixture, type SqliteFixture } from './helpers/sqlite-db.js';
+import { dbFixture, provider, type DbFixture } from './helpers/db.js';
+
+// Where NULLs sort when orderBy does not say: first ascending on SQLite and MySQL, last on
+// PostgreSQL (https://www.postgresql.org/docs/current/queries-order.html). Prisma leaves this
+// to the database too.
+const nullsLast = provider === 'postgresql';
 
 const SCHEMA = sqliteSchema(`
 model Team {
@@ -34,9 +39,9 @@ const PLAYERS = [
   ['Hal', 10, 'd', 2],
 ] as const;
 
-let f: SqliteFixture;
+let f: DbFixture;
 beforeAll(async () => {
-  f = await sqliteFixture(SCHEMA);
+  f = await dbFixture(SCHEMA);
   for (const name of ['Red', 'Blue', 'Green']) await f.db.m('team').create({ data: { name } });
   for (const [name, score, nick, teamId] of PLAYERS) await f.db.m('player').create({ data: { name, score, nick, teamId } });
 });
@@ -57,8 +62,8 @@ describe('orderBy', () => {
     expect(await players({ orderBy: [{ score: 'asc' }, { id: 'desc' }] })).toEqual([8, 5, 2, 6, 3, 4, 1, 7]);
   });
 
-  it("NULLs sort first ascending on SQLite when nulls isn't given", async () => {
-    expect(await players({ orderBy: [{ nick: 'asc' }, { id: 'asc' }] })).toEqual([2, 4, 7, 1, 6, 3, 8, 5]);
+  it("NULLs sort first ascending on SQLite and MySQL, last on PostgreSQL, when nulls isn't given", async () => {
+    expect(await players({ orderBy: [{ nick: 'asc' }, { id: 'asc' }] })).toEqual(nullsLast ? [1, 6, 3, 8, 5, 2, 4, 7] : [2, 4, 7, 1, 6, 3, 8, 5]);
   });
 
   it('{ sort, nulls: "last" }', async () => {
@@ -70,8 +75,8 @@ describe('orderBy', () => {
   });
 
   it("a to-one relation's field; rows without the relation sort as NULL", async () => {
-    expect(await players({ orderBy: [{ team: { name: 'asc' } }, { id: 'asc' }] })).toEqual([4, 2, 5, 7, 8, 1, 3, 6]);
-    expect(await players({ orderBy: [{ team: { name: 'desc' } }, { id: 'desc' }] })).toEqual([6, 3, 1, 8, 7, 5, 2, 4]);
+    expect(await players({ orderBy: [{ team: { name: 'asc' } }, { id: 'asc' }] })).toEqual(nullsLast ? [2, 5, 7, 8, 1, 3, 6, 4] : [4, 2, 5, 7, 8, 1, 3, 6]);
+    expect(await players({ orderBy: [{ team: { name: 'desc' } }, { id: 'desc' }] })).toEqual(nullsLast ? [4, 6, 3, 1, 8, 7, 5, 2] : [6, 3, 1, 8, 7, 5, 2, 4]);
   });
 
   it("a list relation's _count", async () => {
@@ -153,9 +158,9 @@ describe('cursor', () => {
   });
 
   it('a cursor row whose orderBy field is NULL still starts the page', async () => {
-    // Order: 2 4 7 (NULL nicks) 1 6 3 8 5.
+    // Order: 2 4 7 (NULL nicks) 1 6 3 8 5; on PostgreSQL 1 6 3 8 5 2 4 7.
     const order = [{ nick: 'asc' }, { id: 'asc' }];
-    expect(await players({ orderBy: order, cursor: { id: 4 }, take: 3 })).toEqual([4, 7, 1]);
+    expect(await players({ orderBy: order, cursor: { id: 4 }, take: 3 })).toEqual(nullsLast ? [4, 7] : [4, 7, 1]);
     expect(await players({ orderBy: order, cursor: { id: 6 }, take: 3 })).toEqual([6, 3, 8]);
   });
 

@@ -1,11 +1,12 @@
 // What deleting a referenced record does, per the schema's referential actions (blog schema):
 // Cascade removes dependents, SetNull clears their key (also the default for optional
 // relations, here the comment thread), and the rows of an implicit m:n table go with either side.
-import { exampleText, sqliteFixture, type SqliteFixture } from './helpers/sqlite-db.js';
+import { dbFixture, type DbFixture } from './helpers/db.js';
+import { exampleText } from './helpers/sqlite-db.js';
 
-let f: SqliteFixture;
+let f: DbFixture;
 beforeAll(async () => {
-  f = await sqliteFixture(exampleText('blog'));
+  f = await dbFixture(exampleText('blog'));
 });
 afterAll(() => f.close());
 
@@ -43,7 +44,7 @@ it('Cascade two levels down: deleting a post deletes its comments and its tag li
   const p = await m('post').create({ data: { slug: 'ra4', title: 'T', authorId: u.id, tags: { create: [{ name: 'ra4-tag' }] }, comments: { create: { body: 'c', authorId: u.id } } } });
   await m('post').delete({ where: { id: p.id } });
   expect(await m('comment').count({ where: { postId: p.id } })).toBe(0);
-  expect(await f.db.$queryRawUnsafe('SELECT COUNT(*) AS n FROM "_PostToTag" WHERE "A" = ?', p.id)).toEqual([{ n: 0 }]);
+  expect(await f.db.$queryRawUnsafe(f.sql('SELECT COUNT(*) AS n FROM "_PostToTag" WHERE "A" = ?'), p.id)).toEqual([{ n: 0 }]);
   const tag = await m('tag').findUnique({ where: { name: 'ra4-tag' }, include: { posts: true } });
   expect(tag.posts).toEqual([]);
 });

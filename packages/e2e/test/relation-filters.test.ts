@@ -1,14 +1,15 @@
 // Relation filters: some / every / none on 1:n and m:n lists, is / isNot on to-one relations
 // from both sides, self-relations, and filters nested through several relations (blog schema).
-import { exampleText, sqliteFixture, type SqliteFixture } from './helpers/sqlite-db.js';
+import { dbFixture, type DbFixture } from './helpers/db.js';
+import { exampleText } from './helpers/sqlite-db.js';
 
-let f: SqliteFixture;
+let f: DbFixture;
 const user: Record<string, number> = {};
 const post: Record<string, number> = {};
 const tag: Record<string, number> = {};
 
 beforeAll(async () => {
-  f = await sqliteFixture(exampleText('blog'));
+  f = await dbFixture(exampleText('blog'));
   const db = f.db;
   for (const [key, data] of [
     ['alice', { email: 'alice@x.io', name: 'Alice', role: 'AUTHOR' }],
@@ -26,7 +27,7 @@ beforeAll(async () => {
   ] as const;
   for (const [slug, data] of posts) post[slug] = (await db.m('post').create({ data: { slug, ...data } })).id;
   // Implicit m:n rows: a1 → ts, db; a2 → ts; d1 → none.
-  await db.$executeRawUnsafe('INSERT INTO "_PostToTag" ("A", "B") VALUES (?, ?), (?, ?), (?, ?)', post.a1, tag.ts, post.a1, tag.db, post.a2, tag.ts);
+  await db.$executeRawUnsafe(f.sql('INSERT INTO "_PostToTag" ("A", "B") VALUES (?, ?), (?, ?), (?, ?)'), post.a1, tag.ts, post.a1, tag.db, post.a2, tag.ts);
   const c1 = await db.m('comment').create({ data: { body: 'nice', postId: post.a1, authorId: user.carol } });
   await db.m('comment').create({ data: { body: 'edit', postId: post.a1, authorId: user.bob } });
   await db.m('comment').create({ data: { body: 'thanks', postId: post.a1, authorId: user.alice, parentId: c1.id } });

@@ -1,12 +1,13 @@
 // select / include / omit, nested three levels, _count, arguments of included lists, to-one
 // relations that are null, and m:n includes (blog schema).
-import { exampleText, sqliteFixture, type SqliteFixture } from './helpers/sqlite-db.js';
+import { dbFixture, type DbFixture } from './helpers/db.js';
+import { exampleText } from './helpers/sqlite-db.js';
 
-let f: SqliteFixture;
+let f: DbFixture;
 const id: Record<string, number> = {};
 
 beforeAll(async () => {
-  f = await sqliteFixture(exampleText('blog'));
+  f = await dbFixture(exampleText('blog'));
   const db = f.db;
   id.alice = (await db.m('user').create({ data: { email: 'alice@x.io', name: 'Alice', role: 'AUTHOR' } })).id;
   id.bob = (await db.m('user').create({ data: { email: 'bob@x.io', name: 'Bob', role: 'EDITOR' } })).id;
@@ -22,7 +23,7 @@ beforeAll(async () => {
   for (const [slug, authorId, published, editorId, viewCount] of posts) {
     id[slug] = (await db.m('post').create({ data: { slug, title: slug.toUpperCase(), authorId, published, editorId, viewCount } })).id;
   }
-  await db.$executeRawUnsafe('INSERT INTO "_PostToTag" ("A", "B") VALUES (?, ?), (?, ?), (?, ?), (?, ?)', id.a1, id.ts, id.a1, id.db, id.a2, id.js, id.a3, id.ts);
+  await db.$executeRawUnsafe(f.sql('INSERT INTO "_PostToTag" ("A", "B") VALUES (?, ?), (?, ?), (?, ?), (?, ?)'), id.a1, id.ts, id.a1, id.db, id.a2, id.js, id.a3, id.ts);
   const first = await db.m('comment').create({ data: { body: 'first', postId: id.a1, authorId: id.carol } });
   await db.m('comment').create({ data: { body: 'second', postId: id.a1, authorId: id.bob } });
   await db.m('comment').create({ data: { body: 'reply', postId: id.a1, authorId: id.alice, parentId: first.id } });

@@ -1,8 +1,9 @@
-import { exampleText, sqliteFixture, type SqliteFixture } from './helpers/sqlite-db.js';
+import { dbFixture, type DbFixture } from './helpers/db.js';
+import { exampleText } from './helpers/sqlite-db.js';
 
-let f: SqliteFixture;
+let f: DbFixture;
 beforeAll(async () => {
-  f = await sqliteFixture(exampleText('blog'));
+  f = await dbFixture(exampleText('blog'));
 });
 afterAll(() => f.close());
 

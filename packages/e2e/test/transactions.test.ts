@@ -3,6 +3,7 @@
 import { KilnTransactionError, KilnUniqueConstraintError } from '@kiln/runtime';
 import { rejectionOf } from './helpers/expect-error.js';
 import { sqliteSchema } from './helpers/inline-schema.js';
+import { provider } from './helpers/db.js';
 import { directFixture, type DirectFixture } from './helpers/direct-client.js';
 
 const SCHEMA = sqliteSchema(`
@@ -83,7 +84,7 @@ describe('batch $transaction([...])', () => {
 
   it('raw queries can be part of a batch', async () => {
     const a = email();
-    const [changed, u] = await f.db.$transaction([f.db.$executeRaw`INSERT INTO "User" ("email") VALUES (${a})`, user().findUnique({ where: { email: a } })]);
+    const [changed, u] = await f.db.$transaction([f.db.$executeRaw(...f.q`INSERT INTO "User" ("email") VALUES (${a})`), user().findUnique({ where: { email: a } })]);
     expect(changed).toBe(1);
     expect(u.email).toBe(a);
   });
@@ -179,9 +180,9 @@ describe('interactive $transaction(async tx => ...)', () => {
     const a = email();
     const e = await rejectionOf(
       f.db.$transaction(async (tx: any) => {
-        expect(await tx.$executeRaw`INSERT INTO "User" ("email") VALUES (${a})`).toBe(1);
-        expect(await tx.$queryRaw`SELECT "email" FROM "User" WHERE "email" = ${a}`).toEqual([{ email: a }]);
-        expect(await tx.$queryRawUnsafe('SELECT COUNT(*) AS n FROM "User" WHERE "email" = ?', a)).toEqual([{ n: 1 }]);
+        expect(await tx.$executeRaw(...f.q`INSERT INTO "User" ("email") VALUES (${a})`)).toBe(1);
+        expect(await tx.$queryRaw(...f.q`SELECT "email" FROM "User" WHERE "email" = ${a}`)).toEqual([{ email: a }]);
+        expect(await tx.$queryRawUnsafe(f.sql('SELECT COUNT(*) AS n FROM "User" WHERE "email" = ?'), a)).toEqual([{ n: 1 }]);
         throw new Error('undo');
       }),
     );
@@ -273,15 +274,31 @@ describe('interactive $transaction(async tx => ...)', () => {
 
   it('concurrent read-modify-write transactions do not lose updates', async () => {
     await f.db.m('counter').update({ where: { id: 1 }, data: { value: 0 } });
-    await Promise.all(
-      Array.from({ length: 5 }, () =>
-        f.db.$transaction(async (tx: any) => {
+    // SQLite runs one transaction at a time. PostgreSQL and MySQL run them concurrently, and at
+    // their default levels (READ COMMITTED, REPEATABLE READ) a read-modify-write loses updates, as
+    // with any client: at Serializable the database aborts one of two conflicting transactions
+    // (a serialization failure or a deadlock), and the caller retries it.
+    const serial = provider !== 'sqlite';
+    const once = () =>
+      f.db.$transaction(
+        async (tx: any) => {
           const c = await tx.m('counter').findUnique({ where: { id: 1 } });
           await sleep(5);
           await tx.m('counter').update({ where: { id: 1 }, data: { value: c.value + 1 } });
-        }),
-      ),
-    );
+        },
+        serial ? { isolationLevel: 'Serializable', timeout: 10_000 } : {},
+      );
+    const withRetry = async () => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await once();
+        } catch (e) {
+          if (!serial || attempt >= 50) throw e;
+          await sleep(Math.random() * 20);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 5 }, withRetry));
     expect((await f.db.m('counter').findUnique({ where: { id: 1 } })).value).toBe(5);
   });
 });
@@ -307,7 +324,7 @@ describe('lazy promises', () => {
 
   it('a raw statement that is never awaited does not run', async () => {
     const a = email();
-    f.db.$executeRaw`INSERT INTO "User" ("email") VALUES (${a})`;
+    f.db.$executeRaw(...f.q`INSERT INTO "User" ("email") VALUES (${a})`);
     await sleep(20);
     expect(await user().count({ where: { email: a } })).toBe(0);
   });

@@ -3,7 +3,7 @@
 import { KilnNotFoundError, KilnUniqueConstraintError } from '@kiln/runtime';
 import { rejectionOf } from './helpers/expect-error.js';
 import { sqliteSchema } from './helpers/inline-schema.js';
-import { sqliteFixture, type SqliteFixture } from './helpers/sqlite-db.js';
+import { dbFixture, type DbFixture } from './helpers/db.js';
 
 const SCHEMA = sqliteSchema(`
 model Account {
@@ -34,9 +34,9 @@ model Seat {
 }
 `);
 
-let f: SqliteFixture;
+let f: DbFixture;
 beforeAll(async () => {
-  f = await sqliteFixture(SCHEMA);
+  f = await dbFixture(SCHEMA);
 });
 afterAll(() => f.close());
 

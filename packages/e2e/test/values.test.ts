@@ -2,7 +2,7 @@
 // Decimal → exact string, BigInt → bigint, DateTime → Date (UTC, milliseconds), Json → parsed
 // value, Bytes → Buffer, enums (also with @map) → value names, Boolean → boolean.
 import { sqliteSchema } from './helpers/inline-schema.js';
-import { sqliteFixture, type SqliteFixture } from './helpers/sqlite-db.js';
+import { byProvider, dbFixture, provider, type DbFixture } from './helpers/db.js';
 
 const SCHEMA = sqliteSchema(`
 enum Color {
@@ -38,9 +38,9 @@ model BigChild {
 }
 `);
 
-let f: SqliteFixture;
+let f: DbFixture;
 beforeAll(async () => {
-  f = await sqliteFixture(SCHEMA);
+  f = await dbFixture(SCHEMA);
 });
 afterAll(() => f.close());
 
@@ -52,8 +52,14 @@ async function roundTrip(data: Record<string, unknown>): Promise<any> {
   expect(read).toEqual(created);
   return read;
 }
+/** A column as stored, read raw, with its storage type: SQLite's typeof(), PostgreSQL's pg_typeof(), MySQL's column DATA_TYPE. */
 async function rawColumn(id: number, column: string): Promise<unknown> {
-  const rows = (await f.db.$queryRawUnsafe(`SELECT "${column}" AS x, typeof("${column}") AS t FROM "V" WHERE "id" = ?`, id)) as { x: unknown; t: string }[];
+  const text = byProvider({
+    sqlite: `SELECT "${column}" AS x, typeof("${column}") AS t FROM "V" WHERE "id" = ?`,
+    postgresql: `SELECT "${column}" AS x, pg_typeof("${column}")::text AS t FROM "V" WHERE "id" = $1`,
+    mysql: `SELECT \`${column}\` AS x, (SELECT DATA_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'V' AND COLUMN_NAME = '${column}') AS t FROM V WHERE id = ?`,
+  });
+  const rows = (await f.db.$queryRawUnsafe(text, id)) as { x: unknown; t: string }[];
   return rows[0];
 }
 
@@ -68,14 +74,17 @@ describe('Decimal', () => {
   });
 
   // SQLite's DECIMAL column (NUMERIC affinity, as Prisma creates it) keeps 15 significant digits;
-  // Kiln reads it back at that precision (docs/client.md, Values).
-  it('more digits than SQLite keeps are rounded to 15 significant digits, never shown as binary noise', async () => {
-    expect((await roundTrip({ dec: '12345678901234567890.123456789' })).dec).toBe('12345678901234600000');
+  // Kiln reads it back at that precision (docs/client.md, Values). PostgreSQL's and MySQL's
+  // DECIMAL(65,30) are exact: every digit comes back.
+  it('more digits than SQLite keeps are rounded to 15 significant digits there, exact elsewhere', async () => {
+    const exact = provider !== 'sqlite';
+    expect((await roundTrip({ dec: '12345678901234567890.123456789' })).dec).toBe(exact ? '12345678901234567890.123456789' : '12345678901234600000');
     expect((await roundTrip({ dec: '123456789012345' })).dec).toBe('123456789012345');
   });
 
-  it('many decimal places are rounded to 15 significant digits', async () => {
-    expect((await roundTrip({ dec: '0.1234567890123456789' })).dec).toBe('0.123456789012346');
+  it('many decimal places are rounded to 15 significant digits on SQLite, exact elsewhere', async () => {
+    const exact = provider !== 'sqlite';
+    expect((await roundTrip({ dec: '0.1234567890123456789' })).dec).toBe(exact ? '0.1234567890123456789' : '0.123456789012346');
     expect((await roundTrip({ dec: '0.000000123' })).dec).toBe('0.000000123');
   });
 
@@ -141,7 +150,15 @@ describe('DateTime', () => {
   it('is stored as UTC whatever offset the input had', async () => {
     const r = await roundTrip({ at: '2024-03-10T02:30:00.123-05:00' });
     expect(r.at).toEqual(new Date('2024-03-10T07:30:00.123Z'));
-    expect(await rawColumn(r.id, 'at')).toEqual({ x: '2024-03-10T07:30:00.123Z', t: 'text' });
+    // Stored as the UTC wall clock: ISO text on SQLite, a zoneless timestamp elsewhere (read raw:
+    // a Date on PostgreSQL through the pool's UTC parser, DATETIME text on MySQL).
+    expect(await rawColumn(r.id, 'at')).toEqual(
+      byProvider<unknown>({
+        sqlite: { x: '2024-03-10T07:30:00.123Z', t: 'text' },
+        postgresql: { x: new Date('2024-03-10T07:30:00.123Z'), t: 'timestamp without time zone' },
+        mysql: { x: '2024-03-10 07:30:00.123', t: 'datetime' },
+      }),
+    );
   });
 
   it('does not depend on the process time zone', async () => {
@@ -165,6 +182,12 @@ describe('DateTime', () => {
   });
 
   it('reads SQLite CURRENT_TIMESTAMP text as UTC and integer milliseconds as an instant', async () => {
+    if (provider !== 'sqlite') {
+      // A zoneless timestamp written by plain SQL is read as UTC too.
+      await f.db.$executeRawUnsafe(f.sql(`INSERT INTO "V" ("tag", "at") VALUES ('ts-text', '2024-01-02 03:04:05')`));
+      expect(await v().findMany({ where: { tag: 'ts-text' }, select: { at: true } })).toEqual([{ at: new Date('2024-01-02T03:04:05.000Z') }]);
+      return;
+    }
     await f.db.$executeRawUnsafe(`INSERT INTO "V" ("tag", "at") VALUES ('ts-text', '2024-01-02 03:04:05'), ('ts-ms', 1700000000123)`);
     const rows = await v().findMany({ where: { tag: { in: ['ts-text', 'ts-ms'] } }, orderBy: { tag: 'desc' }, select: { at: true } });
     expect(rows).toEqual([{ at: new Date('2024-01-02T03:04:05.000Z') }, { at: new Date(1700000000123) }]);
@@ -172,9 +195,9 @@ describe('DateTime', () => {
 });
 
 describe('DateTime values written by the database default', () => {
-  let g: SqliteFixture;
+  let g: DbFixture;
   beforeAll(async () => {
-    g = await sqliteFixture(sqliteSchema(`
+    g = await dbFixture(sqliteSchema(`
 model Stamp {
   id  Int      @id @default(autoincrement())
   tag String
@@ -187,11 +210,14 @@ model Stamp {
   it('rows inserted by plain SQL get ISO text from now(), so they filter and sort with the client’s', async () => {
     const before = new Date(Date.now() - 60_000);
     const after = new Date(Date.now() + 60_000);
-    await g.db.$executeRawUnsafe(`INSERT INTO "Stamp" ("tag") VALUES ('sql')`);
+    await g.db.$executeRawUnsafe(g.sql(`INSERT INTO "Stamp" ("tag") VALUES ('sql')`));
     await g.db.m('stamp').create({ data: { tag: 'early', at: before } });
     await g.db.m('stamp').create({ data: { tag: 'late', at: after } });
-    const [raw] = await g.db.$queryRawUnsafe(`SELECT "at" FROM "Stamp" WHERE "tag" = 'sql'`);
-    expect((raw as { at: string }).at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    const [raw] = await g.db.$queryRawUnsafe(g.sql(`SELECT "at" FROM "Stamp" WHERE "tag" = 'sql'`));
+    // The database's default: ISO text on SQLite; elsewhere a timestamp in the session's UTC.
+    if (provider === 'postgresql') expect((raw as { at: unknown }).at).toBeInstanceOf(Date);
+    else if (provider === 'mysql') expect((raw as { at: string }).at).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$/);
+    else expect((raw as { at: string }).at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
     const between = await g.db.m('stamp').findMany({ where: { at: { gt: before, lt: after } }, select: { tag: true } });
     expect(between).toEqual([{ tag: 'sql' }]);
     const ordered = await g.db.m('stamp').findMany({ orderBy: { at: 'asc' }, select: { tag: true } });
@@ -230,7 +256,7 @@ describe('Bytes', () => {
     const r = await roundTrip({ bytes });
     expect(Buffer.isBuffer(r.bytes) || r.bytes instanceof Uint8Array).toBe(true);
     expect(Buffer.from(r.bytes).equals(bytes)).toBe(true);
-    expect(await rawColumn(r.id, 'bytes')).toMatchObject({ t: 'blob' });
+    expect(await rawColumn(r.id, 'bytes')).toMatchObject({ t: byProvider({ sqlite: 'blob', postgresql: 'bytea', mysql: 'longblob' }) });
   });
 
   it('a Uint8Array input and an empty value', async () => {
@@ -246,19 +272,32 @@ describe('enums with @map', () => {
     const red = await roundTrip({ tag: 'enum', color: 'RED' });
     const blue = await roundTrip({ tag: 'enum', color: 'BLUE' });
     expect(red.color).toBe('RED');
-    expect(await rawColumn(red.id, 'color')).toEqual({ x: 'r', t: 'text' });
-    expect(await rawColumn(blue.id, 'color')).toEqual({ x: 'BLUE', t: 'text' });
+    const enumType = byProvider({ sqlite: 'text', postgresql: '"Color"', mysql: 'enum' });
+    expect(await rawColumn(red.id, 'color')).toEqual({ x: 'r', t: enumType });
+    expect(await rawColumn(blue.id, 'color')).toEqual({ x: 'BLUE', t: enumType });
     expect(await v().findMany({ where: { tag: 'enum', color: { in: ['RED', 'GREEN'] } }, select: { color: true } })).toEqual([{ color: 'RED' }]);
     expect(await v().findMany({ where: { tag: 'enum', color: { not: 'RED' } }, select: { color: true } })).toEqual([{ color: 'BLUE' }]);
   });
 
   it('groupBy and aggregate return value names', async () => {
     const groups = await v().groupBy({ by: ['color'], where: { tag: 'enum' }, _count: { _all: true }, orderBy: { color: 'asc' } });
-    expect(groups).toEqual([
-      { color: 'BLUE', _count: { _all: 1 } },
-      { color: 'RED', _count: { _all: 1 } },
-    ]);
-    expect(await v().aggregate({ where: { tag: 'enum' }, _max: { color: true } })).toEqual({ _max: { color: 'RED' } });
+    // SQLite stores enums as text and sorts the stored values ('BLUE' < 'r'). PostgreSQL and
+    // MySQL have native enums that sort in declaration order (RED, GREEN, BLUE); MAX follows that
+    // order on PostgreSQL, but compares the stored strings on MySQL.
+    // https://dev.mysql.com/doc/refman/8.0/en/enum.html#enum-sorting
+    const declared = provider !== 'sqlite';
+    expect(groups).toEqual(
+      declared
+        ? [
+            { color: 'RED', _count: { _all: 1 } },
+            { color: 'BLUE', _count: { _all: 1 } },
+          ]
+        : [
+            { color: 'BLUE', _count: { _all: 1 } },
+            { color: 'RED', _count: { _all: 1 } },
+          ],
+    );
+    expect(await v().aggregate({ where: { tag: 'enum' }, _max: { color: true } })).toEqual({ _max: { color: provider === 'postgresql' ? 'BLUE' : 'RED' } });
   });
 });
 
@@ -268,7 +307,7 @@ describe('Boolean, Float, Int, String', () => {
     const f2 = await roundTrip({ flag: false });
     expect(t.flag).toBe(true);
     expect(f2.flag).toBe(false);
-    expect(await rawColumn(t.id, 'flag')).toEqual({ x: 1, t: 'integer' });
+    expect(await rawColumn(t.id, 'flag')).toEqual(byProvider<unknown>({ sqlite: { x: 1, t: 'integer' }, postgresql: { x: true, t: 'boolean' }, mysql: { x: 1, t: 'tinyint' } }));
   });
 
   it('floats keep their bits', async () => {

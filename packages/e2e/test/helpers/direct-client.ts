@@ -1,6 +1,6 @@
 import { runtimeSchemaFromIR } from '@kiln/generator';
 import { KilnClientBase, type KilnClientOptions, type RuntimeSchema } from '@kiln/runtime';
-import { sqliteFixture, type SqliteFixture } from './sqlite-db.js';
+import { dbFixture, type DbFixture } from './db.js';
 
 /**
  * A client shaped like the generated one: one delegate per model as an own enumerable property
@@ -23,15 +23,20 @@ export class DirectClient extends KilnClientBase {
 
 export interface DirectFixture {
   db: DirectClient;
+  /** The fixture's raw-SQL rewriting for the provider under test (see DbFixture). */
+  sql: DbFixture['sql'];
+  q: DbFixture['q'];
   close(): Promise<void>;
 }
 
-/** A fresh SQLite database made by sqliteFixture, opened with a DirectClient. */
+/** A fresh database made by dbFixture (for the provider under test), opened with a DirectClient. */
 export async function directFixture(schemaText: string, options: KilnClientOptions = {}): Promise<DirectFixture> {
-  const base: SqliteFixture = await sqliteFixture(schemaText);
-  const db = new DirectClient(runtimeSchemaFromIR(base.ir), { url: `file:${base.file}`, ...options });
+  const base: DbFixture = await dbFixture(schemaText);
+  const db = new DirectClient(runtimeSchemaFromIR(base.ir), { url: base.url, ...base.clientOptions, ...options });
   return {
     db,
+    sql: base.sql,
+    q: base.q,
     async close() {
       await db.$disconnect();
       await base.close();

@@ -97,12 +97,16 @@ export class KilnClientBase {
   }
 
   /** Runs a batch of calls in one transaction, in order; resolves to their results. */
-  $transaction<P extends readonly KilnPromise<unknown>[]>(calls: [...P], options?: { isolationLevel?: IsolationLevel }): Promise<UnwrapTuple<P>>;
+  $transaction<P extends readonly KilnPromise<unknown>[]>(calls: [...P], options?: { isolationLevel?: IsolationLevel; maxWait?: number }): Promise<UnwrapTuple<P>>;
   /** Runs `fn` in an interactive transaction; it commits when `fn` resolves and rolls back when it throws or times out. */
   $transaction<R>(fn: (tx: TransactionClient<this>) => Promise<R>, options?: TransactionOptions): Promise<R>;
   async $transaction(arg: unknown, options: TransactionOptions = {}): Promise<unknown> {
     const engine = this.$engine();
-    const settings = options.isolationLevel ? { isolationLevel: options.isolationLevel } : {};
+    const defaults = this.$state.options.transactionOptions;
+    const isolationLevel = options.isolationLevel ?? defaults?.isolationLevel;
+    // Pooled drivers wait this long for a free connection (SQLite's one connection ignores it).
+    const maxWait = options.maxWait ?? defaults?.maxWait ?? 2000;
+    const settings = isolationLevel ? { isolationLevel, maxWait } : { maxWait };
     if (Array.isArray(arg)) {
       for (const p of arg) if (!(p instanceof KilnPromise) || !p.call) throw new KilnTransactionError('$transaction([...]) takes calls of the client, such as db.user.create(...), not awaited values.');
       return engine.driver.transaction(async (conn) => {
@@ -120,7 +124,7 @@ export class KilnClientBase {
       };
       const guarded: Queryable = {
         query: (s, p, o) => (guard(), conn.query(s, p, o)),
-        execute: (s, p) => (guard(), conn.execute(s, p)),
+        execute: (s, p, o) => (guard(), conn.execute(s, p, o)),
       };
       let timer: NodeJS.Timeout | undefined;
       const expired = new Promise<never>((_, reject) => {
@@ -185,7 +189,7 @@ export class KilnClientBase {
     const started = logger.enabled ? performance.now() : 0;
     try {
       // Integers are read exactly: beyond 2^53 they stay bigint, below they become numbers.
-      return rows ? (await conn.query(text, params, { bigints: true })).map(saferIntegers) : (await conn.execute(text, params)).affectedRows;
+      return rows ? (await conn.query(text, params, RAW_ROWS)).map(saferIntegers) : (await conn.execute(text, params, RAW)).affectedRows;
     } catch (e) {
       const t = translateDriverError(e, engine.hooks, engine.info, undefined);
       if (t !== e) throw t;
@@ -196,6 +200,9 @@ export class KilnClientBase {
   }
 }
 
+/** Raw SQL is the user's text: never cached as a prepared statement; integers read exactly. */
+const RAW = { raw: true } as const;
+const RAW_ROWS = { raw: true, bigints: true } as const;
 const SAFE_MIN = BigInt(Number.MIN_SAFE_INTEGER);
 const SAFE_MAX = BigInt(Number.MAX_SAFE_INTEGER);
 

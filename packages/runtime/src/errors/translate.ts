@@ -52,7 +52,5 @@ function fieldOf(model: ModelInfo | undefined, column: string): string {
 
 /** Fields of a unique key or foreign key known by its database name (PostgreSQL, MySQL report names). */
 function fieldsOfConstraint(model: ModelInfo, constraint: string): string[] {
-  for (const u of model.model.uniques) if (u.dbName === constraint) return u.fields;
-  for (const r of model.relations.values()) if (r.fkName === constraint) return r.localFields;
-  return [];
+  return model.fieldsOfConstraint(constraint) ?? [];
 }

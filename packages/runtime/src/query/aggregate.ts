@@ -1,6 +1,6 @@
 import { aggregate as agg, and, as, count, derived, eq, gt, gte, lt, lte, ne, select, type AggregateFunction, type ExpressionNode, type SelectionNode } from '@kiln/sql';
 import type { Row } from '../driver/driver.js';
-import { checkDecimal, checkInt, type Decoder } from '../values/codec.js';
+import { checkDecimal, checkInt, checkSkip, type Decoder } from '../values/codec.js';
 import { compileStatement, type CompiledStatement } from './compiled.js';
 import type { ModelInfo } from './model-info.js';
 import { orderNodes, readOrderBy } from './order-by.js';
@@ -99,8 +99,8 @@ function source(ctx: PlanContext, model: ModelInfo, args: Args, alias: string, c
     from: model.table(inner),
     ...(where ? { where } : {}),
     orderBy: order,
-    ...(args.take !== undefined ? { limit: ctx.value(model, ['take'], (v) => Math.abs(checkInt(v))) } : {}),
-    ...(args.skip !== undefined ? { offset: ctx.value(model, ['skip'], checkInt) } : {}),
+    ...(args.take !== undefined ? { limit: ctx.value(model, ['take'], (v) => ctx.hooks.encodeLimit(Math.abs(checkInt(v)))) } : {}),
+    ...(args.skip !== undefined ? { offset: ctx.value(model, ['skip'], (v) => ctx.hooks.encodeLimit(checkSkip(v))) } : {}),
   });
   return { from: derived(sub, alias), where: undefined as ExpressionNode | undefined, alias };
 }
@@ -143,8 +143,8 @@ export function planGroupBy(ctx: PlanContext, model: ModelInfo, args: Args): Agg
     groupBy: groupCols,
     ...(having ? { having } : {}),
     orderBy: order,
-    ...(args.take !== undefined ? { limit: ctx.value(model, ['take'], (v) => Math.abs(checkInt(v))) } : {}),
-    ...(args.skip !== undefined ? { offset: ctx.value(model, ['skip'], checkInt) } : {}),
+    ...(args.take !== undefined ? { limit: ctx.value(model, ['take'], (v) => ctx.hooks.encodeLimit(Math.abs(checkInt(v)))) } : {}),
+    ...(args.skip !== undefined ? { offset: ctx.value(model, ['skip'], (v) => ctx.hooks.encodeLimit(checkSkip(v))) } : {}),
   });
   return {
     stmt: compileStatement(ctx, node, model.hasBigInts),
@@ -163,8 +163,9 @@ function groupOrder(ctx: PlanContext, model: ModelInfo, alias: string, value: un
     const at = Array.isArray(value) ? ['orderBy', i] : ['orderBy'];
     if (!isPlainObject(item)) ctx.invalid(model, at, 'expected { field: "asc" | "desc" }');
     for (const [k, v] of entries(item)) {
-      if (k in OPS && isPlainObject(v)) {
+      if (Object.hasOwn(OPS, k) && isPlainObject(v)) {
         for (const [field, dir] of entries(v)) {
+          if (field !== '_all' && !model.columns.has(field)) ctx.unknownField(model, [...at, k], field, 'scalar field');
           const expr = field === '_all' ? count() : agg(OPS[k as Op], model.column(alias, field));
           out.push(...orderNodes([{ expr, direction: dir === 'desc' ? 'desc' : 'asc', nulls: undefined, field: null }]));
         }
@@ -189,9 +190,9 @@ function buildHaving(ctx: PlanContext, model: ModelInfo, alias: string, having: 
       continue;
     }
     if (!model.columns.has(field)) ctx.unknownField(model, path, field, 'scalar field');
-    if (isPlainObject(filter) && Object.keys(filter).some((k) => k in OPS)) {
+    if (isPlainObject(filter) && Object.keys(filter).some((k) => Object.hasOwn(OPS, k))) {
       for (const [op, f] of entries(filter)) {
-        if (!(op in OPS)) ctx.invalid(model, [...path, field, op], 'mix aggregate filters with AND instead');
+        if (!Object.hasOwn(OPS, op)) ctx.invalid(model, [...path, field, op], 'mix aggregate filters with AND instead');
         const expr = agg(OPS[op as Op], model.column(alias, field));
         const p = aggregateFilter(ctx, model, expr, f, [...path, field, op]);
         if (p) parts.push(p);

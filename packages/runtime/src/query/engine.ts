@@ -1,7 +1,7 @@
 import type { Dialect } from '@kiln/sql';
-import type { Driver, Queryable, Row } from '../driver/driver.js';
+import type { Driver, ExecuteResult, Queryable, Row } from '../driver/driver.js';
 import type { RuntimeDialect } from '../dialects/runtime-dialect.js';
-import { KilnNotFoundError, KilnValidationError } from '../errors/kiln-error.js';
+import { KilnNotFoundError, KilnUniqueConstraintError, KilnValidationError } from '../errors/kiln-error.js';
 import { translateDriverError } from '../errors/translate.js';
 import type { Logger } from '../client/logger.js';
 import type { RuntimeSchema } from '../runtime-schema.js';
@@ -9,9 +9,10 @@ import { planAggregate, planCount, planGroupBy, runAggregate, runCount, runGroup
 import type { CompiledStatement } from './compiled.js';
 import { SchemaInfo, type ModelInfo } from './model-info.js';
 import { NestedWrites } from './nested-writes.js';
-import { bindParams } from './param-source.js';
+import { bindParams, pathText, readPath } from './param-source.js';
 import { PlanCache } from './plan-cache.js';
 import { isPlainObject, PlanContext } from './plan-context.js';
+import type { ReadBack } from './read-back.js';
 import { finishRows, runRead, type ExecContext } from './read-exec.js';
 import { planRead } from './read-plan.js';
 import { shapeKey } from './shape-key.js';
@@ -46,6 +47,8 @@ export class Engine {
   readonly info: SchemaInfo;
   private readonly plans = new PlanCache<unknown>();
   private readonly nested: NestedWrites;
+  /** The driver configures its dialect from the server: connect before the first plan. */
+  private dialectPending: boolean;
 
   constructor(
     schema: RuntimeSchema,
@@ -55,6 +58,7 @@ export class Engine {
   ) {
     this.info = new SchemaInfo(schema, hooks.codec);
     this.nested = new NestedWrites(this);
+    this.dialectPending = driver.dialectFromServer === true;
   }
 
   get dialect(): Dialect {
@@ -68,6 +72,10 @@ export class Engine {
       throw new KilnValidationError(model.name, action, 'expected an object of arguments');
     }
     const args = (rawArgs ?? {}) as Args;
+    if (this.dialectPending) {
+      await this.driver.connect();
+      this.dialectPending = false;
+    }
     const ex = this.exec(tx ?? this.driver, model);
     switch (action) {
       case 'findMany':
@@ -166,6 +174,7 @@ export class Engine {
   }
 
   async runWrite(ex: ExecContext, model: ModelInfo, plan: WritePlan, args: Args, tx: Queryable | null, operation: string): Promise<Row | null> {
+    if (plan.readBack) return this.writeThenRead(ex, model, plan, plan.readBack, args, tx, operation);
     const rows = await ex.query(plan.stmt.sql, bindParams(plan.stmt.sources, args), plan.stmt.bigints);
     const row = rows[0];
     if (row === undefined) {
@@ -177,6 +186,64 @@ export class Engine {
       return row;
     }
     return this.readBack(model, row, args, tx);
+  }
+
+  /**
+   * A write whose statement cannot return the record (no RETURNING for it in the dialect's
+   * capabilities): run it, then read the record as read-back.ts planned.
+   */
+  private async writeThenRead(ex: ExecContext, model: ModelInfo, plan: WritePlan, rb: ReadBack, args: Args, tx: Queryable | null, operation: string): Promise<Row> {
+    const notFound = () => new KilnNotFoundError(model.name, operation, 'The record to ' + operation + ' was not found');
+    switch (rb.kind) {
+      case 'insertedKey': {
+        const params = bindParams(plan.stmt.sources, args);
+        const result = await this.executeWrite(ex, model, plan.stmt.sql, params);
+        const data = args.data as Args;
+        const where: Args = {};
+        for (const k of rb.key) {
+          const v = k.from === 'data' ? data[k.field] : k.from === 'param' ? params[k.index] : result.insertId;
+          // A bound or reported value is the database's form: decode it to the field's value,
+          // which the read's `where` encodes again.
+          where[k.field] = k.from === 'data' || v === null || v === undefined || !k.decode ? v : k.decode(v);
+        }
+        const row = (await runRead(ex, rb.read, { ...args, where }))[0];
+        if (!row) throw new KilnNotFoundError(model.name, operation, 'The created record could not be read back');
+        return row;
+      }
+      case 'where': {
+        const { affectedRows } = await this.executeWrite(ex, model, plan.stmt.sql, bindParams(plan.stmt.sources, args));
+        if (affectedRows === 0) throw notFound();
+        const row = (await runRead(ex, rb.read, args))[0];
+        if (!row) throw notFound();
+        return row;
+      }
+      case 'key':
+        return this.inTransaction(tx, async (conn) => {
+          const cx = this.exec(conn, model);
+          const found = (await runRead(cx, rb.find, args))[0];
+          if (!found) throw notFound();
+          const oldKey: Args = {};
+          for (const f of rb.keyFields) oldKey[f] = found[f];
+          await this.executeWrite(cx, model, rb.update.sql, bindParams(rb.update.sources, { ...args, where: oldKey }));
+          const newKey: Args = {};
+          for (const [f, path] of rb.newKey) newKey[f] = path ? readPath(args, path) : oldKey[f];
+          const row = (await runRead(cx, rb.read, { ...args, where: newKey }))[0];
+          if (!row) throw notFound();
+          return row;
+        });
+    }
+  }
+
+  /** An INSERT/UPDATE/DELETE with logging and driver errors turned into Kiln errors for `model`. */
+  private async executeWrite(ex: ExecContext, model: ModelInfo, sql: string, params: unknown[]): Promise<ExecuteResult> {
+    const started = this.logger.enabled ? performance.now() : 0;
+    try {
+      return await ex.conn.execute(sql, params);
+    } catch (e) {
+      throw translateDriverError(e, this.hooks, this.info, model);
+    } finally {
+      if (this.logger.enabled) this.logger.query(sql, params, performance.now() - started);
+    }
   }
 
   /** Reads a written record back by its identity, with the caller's select/include/omit. */
@@ -234,6 +301,7 @@ export class Engine {
       else groups.set(sig, [i]);
     });
     const ret = returning ? this.cached(model, 'createManyReturning', { select: args.select, omit: args.omit }, (ctx) => returningFor(ctx, model, args)) : null;
+    if (returning && !this.dialect.capabilities.returning) return this.createEach(model, list as Args[], args, tx, skipDuplicates);
     const batches: { stmt: CompiledStatement; rows: unknown[] }[] = [];
     for (const [sig, indexes] of groups) {
       const keys = sig ? sig.split('\u0000') : [];
@@ -247,7 +315,7 @@ export class Engine {
       for (let start = 0; start < indexes.length; start += chunk) {
         const part = indexes.slice(start, start + chunk);
         // The key set is part of the statement: it goes in the cache key, not in the arguments.
-        const stmt = this.cached(model, `createMany:${part.length}:${skipDuplicates}:${returning}:${sig}`, {}, (ctx) =>
+        const stmt = this.cached(model, `createMany:${part.length}:${skipDuplicates}:${sig}:${returning ? shapeKey({ select: args.select, omit: args.omit }) : ''}`, {}, (ctx) =>
           planInsertRows(ctx, model, keys, part.map((_, n) => ['rows', n]), { skipDuplicates, returning: ret ? ret.columns : null }),
         );
         batches.push({ stmt, rows: part.map((i) => list[i]) });
@@ -269,6 +337,30 @@ export class Engine {
     };
     // Several statements make one createMany: all rows or none.
     return batches.length > 1 ? this.inTransaction(tx, run) : run(tx ?? this.driver);
+  }
+
+  /**
+   * createManyAndReturn where INSERT cannot return rows (no RETURNING): each row is created and
+   * read back, in one transaction. skipDuplicates skips the rows a unique key refuses (MySQL
+   * keeps its transaction open after a failed statement).
+   */
+  private createEach(model: ModelInfo, rows: Args[], args: Args, tx: Queryable | null, skipDuplicates: boolean): Promise<Row[]> {
+    return this.inTransaction(tx, async (conn) => {
+      const out: Row[] = [];
+      for (const [i, data] of rows.entries()) {
+        const one: Args = { data };
+        if (args.select !== undefined) one.select = args.select;
+        if (args.omit !== undefined) one.omit = args.omit;
+        try {
+          out.push((await this.run(model.name, 'create', one, conn)) as Row);
+        } catch (e) {
+          if (skipDuplicates && e instanceof KilnUniqueConstraintError) continue;
+          if (e instanceof KilnValidationError && e.path.startsWith('data')) throw new KilnValidationError(e.model ?? model.name, pathText(['data', i]) + e.path.slice(4), e.problem);
+          throw e;
+        }
+      }
+      return out;
+    });
   }
 }
 

@@ -67,6 +67,25 @@ export class ModelInfo {
     return this.columns.has(field) || this.relations.has(field);
   }
 
+  /**
+   * The fields of a unique key or of a foreign key this model holds, by the constraint's
+   * database name (PostgreSQL and MySQL report it). Keys without a recorded name get the
+   * default one (`Table_a_b_key`, `Table_pkey`, `Table_a_fkey`), as the schema names them.
+   */
+  fieldsOfConstraint(name: string): string[] | null {
+    const table = this.model.dbName;
+    const columns = (fields: readonly string[]) => fields.map((f) => this.columns.get(f)?.field.column ?? f).join('_');
+    for (const u of this.model.uniques) {
+      if (u.dbName === name) return u.fields;
+      if (u.dbName === undefined && (name === `${table}_${columns(u.fields)}_key` || (sameFields(u.fields, this.model.primaryKey) && name === `${table}_pkey`))) return u.fields;
+    }
+    for (const r of this.relations.values()) {
+      if (r.keyOn !== 'local') continue;
+      if (r.fkName === name || (r.fkName === undefined && name === `${table}_${columns(r.localFields)}_fkey`)) return r.localFields;
+    }
+    return null;
+  }
+
   /** Field names for messages: "id, email, posts". */
   fieldList(): string {
     return [...this.columns.keys(), ...this.relations.keys()].join(', ');
@@ -91,10 +110,7 @@ export class SchemaInfo {
 
   /** The model owning a unique key or foreign key of this database name, for driver errors. */
   modelByConstraint(name: string): ModelInfo | undefined {
-    for (const m of this.models.values()) {
-      if (m.model.uniques.some((u) => u.dbName === name)) return m;
-      for (const r of m.relations.values()) if (r.fkName === name) return m;
-    }
+    for (const m of this.models.values()) if (m.fieldsOfConstraint(name)) return m;
     return undefined;
   }
 
@@ -103,4 +119,8 @@ export class SchemaInfo {
     for (const m of this.models.values()) if (m.model.dbName === table) return m;
     return undefined;
   }
+}
+
+function sameFields(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((f, i) => f === b[i]);
 }

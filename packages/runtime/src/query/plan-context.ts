@@ -51,6 +51,7 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 /** The defined entries of an argument object (Prisma reads `undefined` as "not given"). */
 export function entries(o: Record<string, unknown>): [string, unknown][] {
   const out: [string, unknown][] = [];
-  for (const k in o) if (o[k] !== undefined) out.push([k, o[k]]);
+  // Own keys only: a polluted prototype must not add filters.
+  for (const k of Object.keys(o)) if (o[k] !== undefined) out.push([k, o[k]]);
   return out;
 }

@@ -1,6 +1,8 @@
 import type { Queryable, Row } from '../driver/driver.js';
 import type { RuntimeDialect } from '../dialects/runtime-dialect.js';
-import { bindParams, readPath } from './param-source.js';
+import { KilnValidationError } from '../errors/kiln-error.js';
+import { checkInt, checkSkip, ValueError } from '../values/codec.js';
+import { bindParams, pathText, readPath } from './param-source.js';
 import { COUNT_PREFIX, PARENT_KEY, type ReadPlan, type RelationPlan, type RowShape } from './read-plan.js';
 
 /** Everything executing a plan needs besides the plan: a connection and the dialect's hooks. */
@@ -85,14 +87,24 @@ async function loadRelation(ex: ExecContext, parents: Row[], r: RelationPlan, ar
 }
 
 function paginate(rows: Row[], args: unknown, skipPath: readonly (string | number)[] | null, takePath: readonly (string | number)[] | null): Row[] {
-  const skip = skipPath ? (readPath(args, skipPath) as number) : 0;
-  const take = takePath ? (readPath(args, takePath) as number) : undefined;
+  // Read per call, so checked per call: a cached plan says nothing about this call's numbers.
+  const skip = skipPath ? checked(args, skipPath, checkSkip) : 0;
+  const take = takePath ? checked(args, takePath, checkInt) : undefined;
   if (take === undefined) return skip ? rows.slice(skip) : rows;
   if (take < 0) {
     const end = rows.length - skip;
     return rows.slice(Math.max(0, end + take), Math.max(0, end));
   }
   return rows.slice(skip, skip + take);
+}
+
+function checked(args: unknown, path: readonly (string | number)[], check: (v: unknown) => number): number {
+  try {
+    return check(readPath(args, path));
+  } catch (e) {
+    if (e instanceof ValueError) throw new KilnValidationError('?', pathText(path), e.message);
+    throw e;
+  }
 }
 
 function dedupe(rows: Row[], fields: string[]): Row[] {

@@ -20,7 +20,7 @@ import {
   type SelectionNode,
 } from '@kiln/sql';
 import type { RuntimeRelation } from '../runtime-schema.js';
-import { checkInt, type Decoder, type Encoder } from '../values/codec.js';
+import { checkInt, checkSkip, type Decoder, type Encoder } from '../values/codec.js';
 import { compileStatement, type CompiledStatement } from './compiled.js';
 import type { ModelInfo } from './model-info.js';
 import { orderNodes, readOrderBy, type OrderTerm } from './order-by.js';
@@ -99,8 +99,8 @@ export function planRead(ctx: PlanContext, model: ModelInfo, args: Record<string
   const inMemory = distinct !== null;
   const limit =
     // A literal: SQLite plans `LIMIT 1` better than `LIMIT ?` (measured: a third faster by primary key).
-    options.single ? lit(1) : take !== undefined && !inMemory ? ctx.value(model, [...path, 'take'], (v) => Math.abs(checkInt(v))) : undefined;
-  const offset = args.skip !== undefined && !inMemory ? ctx.value(model, [...path, 'skip'], checkInt) : undefined;
+    options.single ? lit(1) : take !== undefined && !inMemory ? ctx.value(model, [...path, 'take'], (v) => ctx.hooks.encodeLimit(Math.abs(checkInt(v)))) : undefined;
+  const offset = args.skip !== undefined && !inMemory ? ctx.value(model, [...path, 'skip'], (v) => ctx.hooks.encodeLimit(checkSkip(v))) : undefined;
   const node = select({
     columns,
     from: model.table(alias),

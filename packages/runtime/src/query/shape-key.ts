@@ -1,29 +1,50 @@
 /**
  * The structural key of a call's arguments: the same key means the same SQL, so the compiled
  * plan can be reused with new values. Values are replaced by their kind; what changes the SQL
- * (which keys are present, nulls, booleans, list lengths, the words in `orderBy`, `select`,
- * `mode`...) stays in. `undefined` is "not given", as in Prisma.
+ * (which keys are present, nulls, booleans, list lengths, sort words...) stays in. `undefined`
+ * is "not given", as in Prisma. Object keys are length-prefixed, so no key (say, inside a Json
+ * value) can spell out structure that is not there.
  *
- * Under `select`, `include`, `omit`, `orderBy`, `distinct` and `by` every string is structure
- * (field names, sort directions); under `where`, `data`, `cursor`, `having`, `take` and `skip`
- * strings are values again.
+ * Context is positional, never decided by a field's name (a field may be called `data` or
+ * `mode`):
+ * - `args`: an argument object (the call's, or a relation's inside select/include). `select`,
+ *   `include` and `omit` lead to `sel`; `orderBy`, `distinct`, `by` and aggregate selections to
+ *   `ord`; everything else (`where`, `data`, `cursor`, `having`, `create`, `update`...) to `val`.
+ * - `sel`: a selection tree; an object under a field is that relation's arguments (`args`).
+ * - `ord`: pure structure: every string is a field name or a sort word.
+ * - `val`: values, except the word of a `mode` filter.
  */
-const STRUCTURE_KEYS = new Set(['select', 'include', 'omit', 'orderBy', 'distinct', 'by']);
-const VALUE_KEYS = new Set(['where', 'data', 'cursor', 'having', 'take', 'skip', 'create', 'update']);
-const WORD_KEYS = new Set(['mode', 'sort', 'nulls']);
+type Mode = 'args' | 'sel' | 'ord' | 'val';
+
+const TO_SEL = new Set(['select', 'include', 'omit']);
+const TO_ORD = new Set(['orderBy', 'distinct', 'by', '_count', '_sum', '_avg', '_min', '_max']);
 
 /** Longer `in` lists are bound as one list parameter, so any length shares one plan. */
 export const LONG_LIST = 100;
 
 export function shapeKey(value: unknown): string {
-  return walk(value, '', false);
+  return walk(value, '', 'args');
 }
 
-function walk(v: unknown, key: string, structural: boolean): string {
+function childMode(mode: Mode, key: string): Mode {
+  switch (mode) {
+    case 'args':
+      return TO_SEL.has(key) ? 'sel' : TO_ORD.has(key) ? 'ord' : 'val';
+    case 'sel':
+      return 'args';
+    default:
+      return mode;
+  }
+}
+
+function walk(v: unknown, key: string, mode: Mode): string {
   switch (typeof v) {
     case 'string':
-      return structural || WORD_KEYS.has(key) ? JSON.stringify(v) : 's';
+      if (mode === 'ord' || mode === 'sel') return JSON.stringify(v);
+      if (mode === 'val' && key === 'mode') return v === 'insensitive' ? 'mi' : v === 'default' ? 'md' : 's';
+      return 's';
     case 'number':
+      // The sign of `take` decides the order (a field named take only costs a second plan).
       return key === 'take' ? (v < 0 ? 'n-' : 'n+') : 'n';
     case 'boolean':
       return v ? 't' : 'f';
@@ -34,21 +55,20 @@ function walk(v: unknown, key: string, structural: boolean): string {
     case 'object': {
       if (v === null) return 'N';
       if (Array.isArray(v)) {
-        // `in` lists hold only values: their length shapes the SQL, up to the point where the
-        // planner passes the whole list as one parameter (see LONG_LIST in where.ts).
-        if ((key === 'in' || key === 'notIn') && !structural) return v.length > LONG_LIST ? 'AL' : 'A' + v.length;
+        // `in` lists hold only values: their length shapes the SQL up to LONG_LIST items, past
+        // which the planner passes the whole list as one parameter (see where.ts).
+        if (mode === 'val' && (key === 'in' || key === 'notIn')) return v.length > LONG_LIST ? 'AL' : 'A' + v.length;
         let out = '[';
-        for (let i = 0; i < v.length; i++) out += walk(v[i], key, structural) + ',';
+        for (let i = 0; i < v.length; i++) out += walk(v[i], key, mode) + ',';
         return out + ']';
       }
       const proto = Object.getPrototypeOf(v);
       if (proto !== Object.prototype && proto !== null) return v instanceof Date ? 'D' : 'O';
       let out = '{';
-      for (const k in v as Record<string, unknown>) {
+      for (const k of Object.keys(v)) {
         const child = (v as Record<string, unknown>)[k];
         if (child === undefined) continue;
-        const nextStructural = STRUCTURE_KEYS.has(k) ? true : VALUE_KEYS.has(k) ? false : structural;
-        out += k + ':' + walk(child, k, nextStructural) + ',';
+        out += k.length + '#' + k + ':' + walk(child, k, childMode(mode, k)) + ',';
       }
       return out + '}';
     }

@@ -103,7 +103,7 @@ function fieldFilter(ctx: PlanContext, model: ModelInfo, alias: string, c: Colum
 }
 
 function hasFilterKeys(o: Record<string, unknown>): boolean {
-  for (const k in o) if (FILTER_KEYS.has(k)) return true;
+  for (const k of Object.keys(o)) if (FILTER_KEYS.has(k) && o[k] !== undefined) return true;
   return false;
 }
 
@@ -139,10 +139,16 @@ function filterObject(ctx: PlanContext, model: ModelInfo, alias: string, c: Colu
       case 'in':
       case 'notIn': {
         if (!Array.isArray(v)) ctx.invalid(model, [...path, key], 'expected a list');
-        if (v.length > LONG_LIST && !(insensitive && textual) && c.field.type !== 'Bytes') {
-          // One parameter for the whole list: no bound-parameter limit, one plan for any length.
-          const list = ctx.value(model, [...path, key], (arr) => ctx.hooks.encodeKeyList((arr as unknown[]).map((x) => c.encode(x))));
-          const member = ctx.hooks.inKeyList(column, list);
+        if (v.length > LONG_LIST) {
+          // One parameter for the whole list: no bound-parameter limit, one plan for any length
+          // (the shape key says only "long").
+          if (c.field.type === 'Bytes') ctx.invalid(model, [...path, key], `an in-list of Bytes values takes at most ${LONG_LIST} items`);
+          const fold = insensitive && textual;
+          const list = ctx.value(model, [...path, key], (arr) => {
+            if (!Array.isArray(arr)) throw new ValueError('expected a list');
+            return ctx.hooks.encodeKeyList(arr.map((x) => (fold ? String(c.encode(x)).toLowerCase() : c.encode(x))));
+          });
+          const member = ctx.hooks.inKeyList(fold ? lower(column) : column, list);
           parts.push(key === 'in' ? member : not(member));
           break;
         }
@@ -256,7 +262,7 @@ function relationFilter(ctx: PlanContext, model: ModelInfo, alias: string, relat
   }
   if (value === null) return toOneIsNull(ctx, model, alias, relation, true);
   if (!isPlainObject(value)) ctx.invalid(model, path, 'expected a filter, { is } or { isNot }');
-  if ('is' in value || 'isNot' in value) {
+  if (value.is !== undefined || value.isNot !== undefined) {
     const parts: ExpressionNode[] = [];
     for (const [key, w] of entries(value)) {
       const at = [...path, key];

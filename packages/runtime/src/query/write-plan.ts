@@ -1,9 +1,10 @@
-import { as, assign, col, deleteFrom, insertInto, onConflictDoNothing, update, type AssignmentNode, type ExpressionNode, type SelectionNode } from '@kiln/sql';
+import { as, assign, col, deleteFrom, insertInto, onConflictDoNothing, update, type AssignmentNode, type ExpressionNode, type ParamNode, type SelectionNode } from '@kiln/sql';
 import { compileStatement, type CompiledStatement } from './compiled.js';
 import { columnValue, generatedColumns, missingRequired, splitData, updateExpression } from './data.js';
-import type { ModelInfo } from './model-info.js';
+import type { ColumnInfo, ModelInfo } from './model-info.js';
 import type { Path } from './param-source.js';
 import type { PlanContext } from './plan-context.js';
+import { insertedKeyReadBack, updateReadBack, type ReadBack } from './read-back.js';
 import { shapeFor, type RowShape } from './read-plan.js';
 import { readSelection } from './selection.js';
 import { checkUniqueWhere } from './unique-where.js';
@@ -11,7 +12,9 @@ import { buildWhere } from './where.js';
 
 /**
  * A single-statement write: INSERT/UPDATE/DELETE ... RETURNING. When the caller asked for
- * relations, RETURNING gives the primary key and the engine reads the record back.
+ * relations, RETURNING gives the primary key and the engine reads the record back. Where the
+ * dialect has no RETURNING for the statement (its capabilities say), the statement returns
+ * nothing and `readBack` says how the engine reads the record (read-back.ts).
  */
 export interface WritePlan {
   stmt: CompiledStatement;
@@ -19,6 +22,8 @@ export interface WritePlan {
   shape: RowShape | null;
   /** Update and delete name one record: zero rows is "not found". */
   expectOne: boolean;
+  /** Set only when the statement cannot return the record. */
+  readBack?: ReadBack;
 }
 
 /** RETURNING for the caller's selection, or the primary key when relations must be read back. */
@@ -52,9 +57,16 @@ export function planCreate(ctx: PlanContext, model: ModelInfo, args: Record<stri
     columns.push(c.field.column);
     values.push(columnValue(ctx, model, c, ['data', k]));
   }
+  const generated: [ColumnInfo, ParamNode][] = [];
   for (const [c, gen] of generatedColumns(model, given)) {
+    const p = ctx.generated(gen);
+    generated.push([c, p]);
     columns.push(c.field.column);
-    values.push(ctx.generated(gen));
+    values.push(p);
+  }
+  if (!ctx.dialect.capabilities.returning) {
+    const stmt = compileStatement(ctx, insertInto(model.target(), { columns, rows: [values] }));
+    return { stmt, shape: null, expectOne: false, readBack: insertedKeyReadBack(ctx, model, args, stmt, given, generated) };
   }
   const r = returning(ctx, model, args);
   const node = insertInto(model.target(), { columns, rows: [values], returning: r.columns });
@@ -70,6 +82,12 @@ export function planUpdate(ctx: PlanContext, model: ModelInfo, args: Record<stri
   if (set.length === 0) return null;
   const table = model.model.dbName;
   const where = buildWhere(ctx, model, table, args.where, ['where']);
+  if (!ctx.dialect.capabilities.returningOnUpdate) {
+    const assigned = new Set(data.scalars.map(([k]) => k));
+    for (const c of model.columns.values()) if (c.field.updatedAt) assigned.add(c.field.name);
+    const stmt = compileStatement(ctx, update(model.target(), { set, ...(where ? { where } : {}) }));
+    return { stmt, shape: null, expectOne: true, readBack: updateReadBack(ctx, model, args, set, assigned, data.scalars) };
+  }
   const r = returning(ctx, model, args);
   const node = update(model.target(), { set, ...(where ? { where } : {}), returning: r.columns });
   return { stmt: compileStatement(ctx, node, r.shape !== null && bigintsFor(model, r.columns)), shape: r.shape, expectOne: true };
@@ -78,6 +96,8 @@ export function planUpdate(ctx: PlanContext, model: ModelInfo, args: Record<stri
 /** `delete` whose result needs no relations (those are read before deleting). */
 export function planDelete(ctx: PlanContext, model: ModelInfo, args: Record<string, unknown>): WritePlan | null {
   checkUniqueWhere(ctx, model, args.where, ['where']);
+  // Without DELETE .. RETURNING the engine reads the record, then deletes it.
+  if (!ctx.dialect.capabilities.returning) return null;
   const r = returning(ctx, model, args);
   if (!r.shape) return null;
   const where = buildWhere(ctx, model, model.model.dbName, args.where, ['where']);

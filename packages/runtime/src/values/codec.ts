@@ -36,6 +36,12 @@ export function checkInt(v: unknown): number {
   return fail('an integer', v);
 }
 
+/** `skip`: a whole number, not negative. */
+export function checkSkip(v: unknown): number {
+  const n = checkInt(v);
+  return n >= 0 ? n : fail('a non-negative integer', v);
+}
+
 export function checkBigInt(v: unknown): bigint {
   if (typeof v === 'bigint') return v;
   if (typeof v === 'number' && Number.isInteger(v)) return BigInt(v);
@@ -122,5 +128,7 @@ export function normalizeDecimal(s: string): string {
 export function parseUtcDateTime(text: string): Date {
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return new Date(text + 'T00:00:00Z');
   const iso = text.charCodeAt(10) === 32 /* space */ ? text.slice(0, 10) + 'T' + text.slice(11) : text;
-  return new Date(/(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/.test(iso.slice(19)) ? iso : iso + 'Z');
+  const zone = iso.slice(19);
+  if (/[+-]\d{2}$/.test(zone)) return new Date(iso + ':00'); // PostgreSQL writes "+02"
+  return new Date(/(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(zone) ? iso : iso + 'Z');
 }
