@@ -45,18 +45,18 @@ function runtimeModel(model: Model, ir: SchemaIR, included: ReadonlySet<string>)
   const columns = new Map(fields.filter((f) => f.kind !== 'relation').map((f) => [f.name, f as RuntimeColumn]));
   const primaryKey = model.primaryKey?.fields.map((f) => f.name) ?? [];
   const uniques: RuntimeUnique[] = [];
-  const addUnique = (clientName: string | null, names: string[]): void => {
+  const addUnique = (clientName: string | null, names: string[], dbName: string): void => {
     // A unique over an ignored or Unsupported field cannot be written in a where.
     if (names.length === 0 || names.some((n) => columns.get(n)?.kind !== 'scalar' && columns.get(n)?.kind !== 'enum')) return;
     const key = names.length === 1 ? names[0]! : (clientName ?? names.join('_'));
     if (uniques.some((u) => u.key === key)) return;
-    uniques.push({ key, fields: names });
+    uniques.push({ key, fields: names, dbName });
   };
-  if (model.primaryKey) addUnique(model.primaryKey.clientName, primaryKey);
+  if (model.primaryKey) addUnique(model.primaryKey.clientName, primaryKey, model.primaryKey.dbName);
   for (const index of model.indexes) {
     // A partial unique index (`where:`) is unique among some rows only, so it cannot identify one.
     if (index.kind === 'unique' && index.where === null) {
-      addUnique(index.clientName, index.fields.map((f) => f.name));
+      addUnique(index.clientName, index.fields.map((f) => f.name), index.dbName);
     }
   }
   return { name: model.name, dbName: model.dbName, schema: model.schema, fields, primaryKey, uniques };
@@ -145,6 +145,8 @@ function runtimeRelation(model: Model, field: RelationField, ir: SchemaIR): Runt
     };
   }
   if (isFrom) {
+    // The foreign key's database name, so a driver error that names it maps back to fields.
+    const fk = model.foreignKeys.find((k) => k.fields.length === field.fields.length && k.fields.every((f, i) => f === field.fields[i]));
     return {
       ...base,
       keyOn: 'local',
@@ -153,6 +155,7 @@ function runtimeRelation(model: Model, field: RelationField, ir: SchemaIR): Runt
       joinTable: null,
       onDelete: relation.onDelete,
       onUpdate: relation.onUpdate,
+      ...(fk ? { fkName: fk.dbName } : {}),
     };
   }
   // The related model holds the key: read it from the opposite field.

@@ -42,6 +42,8 @@ describe('runtimeSchemaFromIR: relations', () => {
       joinTable: null,
       onDelete: 'Cascade',
       onUpdate: 'Cascade',
+      // The key's database name uses the mapped column: userId is @map("user_id").
+      fkName: 'Profile_user_id_fkey',
     });
     expect(relation(blog, 'User', 'profile')).toEqual({
       kind: 'relation',
@@ -264,10 +266,10 @@ model Named {
 
   test('the primary key first, then single and compound uniques, keyed as WhereUniqueInput keys them', () => {
     expect(model(s, 'User').uniques).toEqual([
-      { key: 'id', fields: ['id'] },
-      { key: 'email', fields: ['email'] },
-      { key: 'email_tenantId', fields: ['email', 'tenantId'] },
-      { key: 'ab', fields: ['a', 'b'] },
+      { key: 'id', fields: ['id'], dbName: 'User_pkey' },
+      { key: 'email', fields: ['email'], dbName: 'User_email_key' },
+      { key: 'email_tenantId', fields: ['email', 'tenantId'], dbName: 'User_email_tenantId_key' },
+      { key: 'ab', fields: ['a', 'b'], dbName: 'User_a_b_key' },
     ]);
     expect(model(s, 'User').primaryKey).toEqual(['id']);
   });
@@ -280,19 +282,19 @@ model Named {
   test('compound primary keys: field names joined by _, or the name given', () => {
     expect(model(s, 'Pair').primaryKey).toEqual(['left', 'right']);
     expect(model(s, 'Pair').uniques).toEqual([
-      { key: 'left_right', fields: ['left', 'right'] },
-      { key: 'right_left', fields: ['right', 'left'] },
+      { key: 'left_right', fields: ['left', 'right'], dbName: 'Pair_pkey' },
+      { key: 'right_left', fields: ['right', 'left'], dbName: 'pair_rl' },
     ]);
-    expect(model(s, 'Named').uniques).toEqual([{ key: 'xy', fields: ['x', 'y'] }]);
+    expect(model(s, 'Named').uniques).toEqual([{ key: 'xy', fields: ['x', 'y'], dbName: 'Named_pkey' }]);
   });
 
   test('the store example: composite ids and a compound unique', () => {
     const store = runtimeSchemaFromIR(exampleIR('store'));
-    expect(model(store, 'LineItem').uniques).toEqual([{ key: 'orderId_variantId', fields: ['orderId', 'variantId'] }]);
+    expect(model(store, 'LineItem').uniques).toEqual([{ key: 'orderId_variantId', fields: ['orderId', 'variantId'], dbName: 'line_items_pkey' }]); // @@map("line_items")
     expect(model(store, 'ProductVariant').uniques).toEqual([
-      { key: 'id', fields: ['id'] },
-      { key: 'sku', fields: ['sku'] },
-      { key: 'productId_name', fields: ['productId', 'name'] },
+      { key: 'id', fields: ['id'], dbName: 'ProductVariant_pkey' },
+      { key: 'sku', fields: ['sku'], dbName: 'ProductVariant_sku_key' },
+      { key: 'productId_name', fields: ['productId', 'name'], dbName: 'ProductVariant_productId_name_key' },
     ]);
   });
 });
