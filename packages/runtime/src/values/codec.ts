@@ -1,4 +1,4 @@
-import type { RuntimeColumn } from '../runtime-schema.js';
+import type { RuntimeColumn, ScalarTypeName } from '../runtime-schema.js';
 
 /** Turns a validated user value into what the driver binds. Throws `ValueError` on a bad value. */
 export type Encoder = (value: unknown) => unknown;
@@ -131,4 +131,37 @@ export function parseUtcDateTime(text: string): Date {
   const zone = iso.slice(19);
   if (/[+-]\d{2}$/.test(zone)) return new Date(iso + ':00'); // PostgreSQL writes "+02"
   return new Date(/(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(zone) ? iso : iso + 'Z');
+}
+
+/** How each scalar type is checked and bound, before a dialect's overrides. */
+const SCALAR_ENCODERS: Record<string, Encoder> = {
+  String: checkString,
+  Int: checkInt,
+  BigInt: checkBigInt,
+  Float: checkFloat,
+  Decimal: checkDecimal,
+  Boolean: checkBoolean,
+  DateTime: checkDate,
+  Json: encodeJson,
+  Bytes: checkBytes,
+};
+
+/**
+ * The encoder of one (non-list) column: enums checked against their values, Unsupported fields
+ * refused, each scalar type by the shared checks unless the dialect overrides it. Every dialect
+ * codec builds on this, giving only what its database binds differently.
+ */
+export function scalarEncoder(
+  field: RuntimeColumn,
+  enumValues: Record<string, string> | undefined,
+  overrides: Partial<Record<ScalarTypeName, Encoder>>,
+): Encoder {
+  if (field.kind === 'enum') return checkEnum(enumValues ?? {}, field.type);
+  if (field.kind === 'unsupported') return (v) => fail('no value (Unsupported fields cannot be written)', v);
+  return overrides[field.type as ScalarTypeName] ?? SCALAR_ENCODERS[field.type] ?? ((v) => v);
+}
+
+/** For databases without scalar lists: every list column refuses its value. */
+export function noListEncoder(field: RuntimeColumn, one: Encoder): Encoder {
+  return field.list && field.kind === 'scalar' ? (v) => fail('no list (scalar lists exist only on PostgreSQL)', v) : one;
 }

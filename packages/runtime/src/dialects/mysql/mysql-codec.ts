@@ -1,19 +1,12 @@
 import type { RuntimeColumn } from '../../runtime-schema.js';
 import {
-  checkBigInt,
-  checkBoolean,
-  checkBytes,
   checkDate,
   checkDecimal,
-  checkEnum,
-  checkFloat,
-  checkInt,
-  checkString,
-  encodeJson,
   enumDecoder,
-  fail,
+  noListEncoder,
   normalizeDecimal,
   parseUtcDateTime,
+  scalarEncoder,
   type Decoder,
   type Encoder,
   type ValueCodec,
@@ -30,32 +23,14 @@ import { DecimalText } from './key-list.js';
  */
 export const mysqlCodec: ValueCodec = {
   encoder(field: RuntimeColumn, enumValues): Encoder {
-    if (field.kind === 'enum') return checkEnum(enumValues ?? {}, field.type);
-    if (field.kind === 'unsupported') return (v) => fail('no value (Unsupported fields cannot be written)', v);
-    if (field.list) return (v) => fail('no list (scalar lists exist only on PostgreSQL)', v);
-    switch (field.type) {
-      case 'String':
-        return checkString;
-      case 'Int':
-        return checkInt;
-      case 'BigInt':
-        // Sent as a typed 64-bit integer by the driver, so comparisons and arithmetic stay exact.
-        return checkBigInt;
-      case 'Float':
-        return checkFloat;
-      case 'Decimal':
-        return (v) => new DecimalText(checkDecimal(v));
-      case 'Boolean':
-        return checkBoolean;
-      case 'DateTime':
-        return (v) => mysqlDateTime(checkDate(v));
-      case 'Json':
-        return encodeJson;
-      case 'Bytes':
-        return checkBytes;
-      default:
-        return (v) => v;
-    }
+    return noListEncoder(
+      field,
+      scalarEncoder(field, enumValues, {
+        // BigInt is sent as a typed 64-bit integer by the driver, so comparisons and arithmetic stay exact.
+        Decimal: (v) => new DecimalText(checkDecimal(v)),
+        DateTime: (v) => mysqlDateTime(checkDate(v)),
+      }),
+    );
   },
 
   decoder(field: RuntimeColumn, enumValues): Decoder | null {

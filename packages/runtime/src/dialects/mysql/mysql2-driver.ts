@@ -1,8 +1,9 @@
 import { MysqlDialect } from '@kiln/sql';
 import type * as mysql from 'mysql2/promise';
+import { acquireWithin } from '../../driver/acquire.js';
 import type { Driver, TransactionSettings } from '../../driver/driver.js';
 import type { ExecuteResult, Queryable, QueryOptions, Row } from '../../driver/queryable.js';
-import { KilnConnectionError, KilnTimeoutError } from '../../errors/kiln-error.js';
+import { KilnConnectionError } from '../../errors/kiln-error.js';
 import { DecimalText, expandKeyLists, KeyList } from './key-list.js';
 
 export interface MysqlOptions {
@@ -152,7 +153,7 @@ export class Mysql2Driver implements Driver {
 
   async transaction<T>(fn: (conn: Queryable) => Promise<T>, settings: TransactionSettings): Promise<T> {
     const pool = this.pool ?? (await this.getPool());
-    const conn = await acquire(pool, settings.maxWait);
+    const conn = await acquireWithin(() => pool.getConnection(), settings.maxWait);
     const queryable: Queryable = {
       query: async (sql, params, options) => {
         const result = await this.run(conn, sql, params, options);
@@ -191,26 +192,6 @@ function executeResult(result: unknown): ExecuteResult {
   return { affectedRows: header.affectedRows ?? 0, ...(header.insertId ? { insertId: header.insertId } : {}) };
 }
 
-async function acquire(pool: mysql.Pool, maxWait: number | undefined): Promise<mysql.PoolConnection> {
-  if (maxWait === undefined) return pool.getConnection();
-  let timer: NodeJS.Timeout | undefined;
-  let timedOut = false;
-  const pending = pool.getConnection();
-  try {
-    return await Promise.race([
-      pending,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          timedOut = true;
-          reject(new KilnTimeoutError(`No free database connection within maxWait (${maxWait} ms).`));
-        }, maxWait);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-    if (timedOut) pending.then((c) => c.release(), () => undefined);
-  }
-}
 
 /**
  * The dialect for a `VERSION()` string: `10.11.6-MariaDB-...` or `8.0.36`. MariaDB 10.5 added

@@ -1,8 +1,9 @@
 import { PostgresDialect, type Dialect } from '@kiln/sql';
 import type pg from 'pg';
+import { acquireWithin } from '../../driver/acquire.js';
 import type { Driver, TransactionSettings } from '../../driver/driver.js';
 import type { ExecuteResult, Queryable, QueryOptions, Row } from '../../driver/queryable.js';
-import { KilnConnectionError, KilnTimeoutError } from '../../errors/kiln-error.js';
+import { KilnConnectionError } from '../../errors/kiln-error.js';
 import { parseUtcDateTime } from '../../values/codec.js';
 
 export interface PgOptions {
@@ -117,7 +118,7 @@ export class PgDriver implements Driver {
 
   async transaction<T>(fn: (conn: Queryable) => Promise<T>, settings: TransactionSettings): Promise<T> {
     const pool = this.pool ?? (await this.getPool());
-    const client = await acquire(pool, settings.maxWait);
+    const client = await acquireWithin(() => pool.connect(), settings.maxWait);
     const conn: Queryable = {
       query: async (sql, params, options) => (await client.query(this.statement(sql, params, options))).rows as Row[],
       execute: async (sql, params, options) => ({ affectedRows: (await client.query(this.statement(sql, params, options))).rowCount ?? 0 }),
@@ -149,28 +150,6 @@ export class PgDriver implements Driver {
   }
 }
 
-/** A connection from the pool within `maxWait` ms (pg-pool's own wait is the connect timeout). */
-async function acquire(pool: pg.Pool, maxWait: number | undefined): Promise<pg.PoolClient> {
-  if (maxWait === undefined) return pool.connect();
-  let timer: NodeJS.Timeout | undefined;
-  let timedOut = false;
-  const pending = pool.connect();
-  try {
-    return await Promise.race([
-      pending,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          timedOut = true;
-          reject(new KilnTimeoutError(`No free database connection within maxWait (${maxWait} ms).`));
-        }, maxWait);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-    // A connection that arrives after the wait gave up goes straight back.
-    if (timedOut) pending.then((c) => c.release(), () => undefined);
-  }
-}
 
 /**
  * Type parsers for this pool only (pg's `types` option), falling back to pg's defaults:

@@ -1,18 +1,11 @@
 import type { RuntimeColumn } from '../../runtime-schema.js';
 import {
-  checkBigInt,
-  checkBoolean,
-  checkBytes,
   checkDate,
-  checkDecimal,
-  checkEnum,
-  checkFloat,
-  checkInt,
   checkString,
-  encodeJson,
   enumDecoder,
   fail,
   normalizeDecimal,
+  scalarEncoder,
   ValueError,
   type Decoder,
   type Encoder,
@@ -27,7 +20,7 @@ import {
  */
 export const postgresCodec: ValueCodec = {
   encoder(field: RuntimeColumn, enumValues): Encoder {
-    const one = scalarEncoder(field, enumValues);
+    const one = pgScalarEncoder(field, enumValues);
     if (!field.list) return one;
     return (v) => (Array.isArray(v) ? v.map((x) => (x === null ? null : one(x))) : fail('a list', v));
   },
@@ -42,34 +35,14 @@ export const postgresCodec: ValueCodec = {
   needsBigints: () => false,
 };
 
-function scalarEncoder(field: RuntimeColumn, enumValues: Record<string, string> | undefined): Encoder {
-  if (field.kind === 'enum') return checkEnum(enumValues ?? {}, field.type);
-  if (field.kind === 'unsupported') return (v) => fail('no value (Unsupported fields cannot be written)', v);
-  switch (field.type) {
-    case 'String':
-      return checkText;
-    case 'Int':
-      return checkInt;
-    case 'BigInt':
-      return checkBigInt;
-    case 'Float':
-      return checkFloat;
-    case 'Decimal':
-      return checkDecimal;
-    case 'Boolean':
-      return checkBoolean;
-    case 'DateTime':
-      // ISO text with "Z": a `timestamp` column ignores the zone (stores the UTC wall clock), a
-      // `timestamptz` column honours it. pg would format a Date in the process's time zone.
-      // https://www.postgresql.org/docs/current/datatype-datetime.html#DATATYPE-DATETIME-INPUT
-      return (v) => checkDate(v).toISOString();
-    case 'Json':
-      return encodeJson;
-    case 'Bytes':
-      return checkBytes;
-    default:
-      return (v) => v;
-  }
+function pgScalarEncoder(field: RuntimeColumn, enumValues: Record<string, string> | undefined): Encoder {
+  return scalarEncoder(field, enumValues, {
+    String: checkText,
+    // ISO text with "Z": a `timestamp` column ignores the zone (stores the UTC wall clock), a
+    // `timestamptz` column honours it. pg would format a Date in the process's time zone.
+    // https://www.postgresql.org/docs/current/datatype-datetime.html#DATATYPE-DATETIME-INPUT
+    DateTime: (v) => checkDate(v).toISOString(),
+  });
 }
 
 function scalarDecoder(field: RuntimeColumn, enumValues: Record<string, string> | undefined): Decoder | null {

@@ -1,17 +1,10 @@
 import type { RuntimeColumn } from '../../runtime-schema.js';
 import {
-  checkBigInt,
   checkBoolean,
-  checkBytes,
   checkDate,
-  checkDecimal,
-  checkEnum,
-  checkFloat,
-  checkInt,
-  checkString,
-  encodeJson,
   enumDecoder,
-  fail,
+  noListEncoder,
+  scalarEncoder,
   type Decoder,
   type Encoder,
   type ValueCodec,
@@ -25,31 +18,13 @@ import {
  */
 export const sqliteCodec: ValueCodec = {
   encoder(field: RuntimeColumn, enumValues): Encoder {
-    if (field.kind === 'enum') return checkEnum(enumValues ?? {}, field.type);
-    if (field.kind === 'unsupported') return (v) => fail('no value (Unsupported fields cannot be written)', v);
-    if (field.list) return (v) => fail('no list (scalar lists exist only on PostgreSQL)', v);
-    switch (field.type) {
-      case 'String':
-        return checkString;
-      case 'Int':
-        return checkInt;
-      case 'BigInt':
-        return checkBigInt;
-      case 'Float':
-        return checkFloat;
-      case 'Decimal':
-        return checkDecimal;
-      case 'Boolean':
-        return (v) => (checkBoolean(v) ? 1 : 0);
-      case 'DateTime':
-        return (v) => checkDate(v).toISOString();
-      case 'Json':
-        return encodeJson;
-      case 'Bytes':
-        return checkBytes;
-      default:
-        return (v) => v;
-    }
+    return noListEncoder(
+      field,
+      scalarEncoder(field, enumValues, {
+        Boolean: (v) => (checkBoolean(v) ? 1 : 0),
+        DateTime: (v) => checkDate(v).toISOString(),
+      }),
+    );
   },
 
   decoder(field: RuntimeColumn, enumValues): Decoder | null {
