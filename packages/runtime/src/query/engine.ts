@@ -156,16 +156,9 @@ export class Engine {
     };
   }
 
+  /** A counted write (updateMany, deleteMany, createMany); errors name no model, as before. */
   private async executeCount(ex: ExecContext, stmt: CompiledStatement, args: Args): Promise<number> {
-    const params = bindParams(stmt.sources, args);
-    const started = this.logger.enabled ? performance.now() : 0;
-    try {
-      return (await ex.conn.execute(stmt.sql, params)).affectedRows;
-    } catch (e) {
-      throw translateDriverError(e, this.hooks, this.info, undefined);
-    } finally {
-      if (this.logger.enabled) this.logger.query(stmt.sql, params, performance.now() - started);
-    }
+    return (await this.executeWrite(ex, undefined, stmt.sql, bindParams(stmt.sources, args))).affectedRows;
   }
 
   /** Runs `fn` in the caller's transaction, or in a new one. */
@@ -235,7 +228,7 @@ export class Engine {
   }
 
   /** An INSERT/UPDATE/DELETE with logging and driver errors turned into Kiln errors for `model`. */
-  private async executeWrite(ex: ExecContext, model: ModelInfo, sql: string, params: unknown[]): Promise<ExecuteResult> {
+  private async executeWrite(ex: ExecContext, model: ModelInfo | undefined, sql: string, params: unknown[]): Promise<ExecuteResult> {
     const started = this.logger.enabled ? performance.now() : 0;
     try {
       return await ex.conn.execute(sql, params);

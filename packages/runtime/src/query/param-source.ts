@@ -25,7 +25,7 @@ export interface KeysSource {
   readonly keys: true;
 }
 
-export type Source = ParamSource | GeneratedSource | KeysSource | { readonly constant: unknown };
+export type Source = ParamSource | GeneratedSource | KeysSource;
 
 export function sourceParam(source: Source): ParamNode {
   return param(source);
@@ -57,8 +57,7 @@ export function bindParams(sources: readonly unknown[], args: unknown, keys?: un
         throw e;
       }
     } else if ('generate' in s) out[i] = s.generate();
-    else if ('keys' in s) out[i] = keys;
-    else out[i] = s.constant;
+    else out[i] = keys;
   }
   return out;
 }

@@ -23,10 +23,6 @@ export class PlanContext {
     return sourceParam({ path: [...path], convert, model: model.name });
   }
 
-  constant(value: unknown): ParamNode {
-    return sourceParam({ constant: value });
-  }
-
   generated(generate: () => unknown): ParamNode {
     return sourceParam({ generate });
   }
