@@ -15,6 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeSchema } from '@kiln/schema';
 import { generateSchema } from './schema.js';
+import { stats, time } from './timing.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // The built generator, by path: this folder's package.json is shared with other benches.
@@ -60,24 +61,6 @@ const TSCONFIG = {
   },
   files: ['usage.ts'],
 };
-
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
-}
-
-function time(f, warmup, iterations) {
-  for (let i = 0; i < warmup; i++) f();
-  const samples = [];
-  for (let i = 0; i < iterations; i++) {
-    const t = performance.now();
-    f();
-    samples.push(performance.now() - t);
-  }
-  return stats(samples);
-}
 
 const ms = (n) => `${n.toFixed(0)} ms`.padStart(8);
 const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;

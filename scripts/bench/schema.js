@@ -7,6 +7,7 @@
 
 import { pathToFileURL } from 'node:url';
 import { analyzeSchema, parseSchemaFile, renderDiagnostics, serializeIR } from '@kiln/schema';
+import { stats, time } from './timing.js';
 
 /** The sizes measured: model count, and the bar the median should stay under. */
 export const SIZES = [
@@ -72,24 +73,6 @@ export function generateSchema(models) {
     lines.push('}', '');
   }
   return lines.join('\n');
-}
-
-function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { median, min: sorted[0], max: sorted[sorted.length - 1] };
-}
-
-function time(f, warmup, iterations) {
-  for (let i = 0; i < warmup; i++) f();
-  const samples = [];
-  for (let i = 0; i < iterations; i++) {
-    const t = performance.now();
-    f();
-    samples.push(performance.now() - t);
-  }
-  return stats(samples);
 }
 
 const ms = (n) => `${n.toFixed(1)} ms`.padStart(10);
