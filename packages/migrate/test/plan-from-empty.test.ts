@@ -177,7 +177,7 @@ view Owned {
   test('an enum default is the stored (@map) value; the enum type is the @@map name', () => {
     expect(col('status').default).toEqual({ kind: 'string', value: 'archived' });
     expect(col('status').type).toEqual({ kind: 'enum', enum: { schema: null, name: 'status' }, values: ['active', 'archived'], list: false });
-    expect(changes[0]).toEqual({ kind: 'createEnum', enum: { name: { schema: null, name: 'status' }, values: ['active', 'archived'], origin: { kind: 'enum', enum: 'Status' } } });
+    expect(changes[0]).toEqual({ kind: 'createEnum', enum: { name: { schema: null, name: 'status' }, values: ['active', 'archived'], origin: { kind: 'enum', enum: 'Status' }, renamedFrom: null, members: [{ name: 'ACTIVE', renamedFrom: null }, { name: 'ARCHIVED', renamedFrom: null }] } });
   });
 
   test('dbgenerated("...") is the expression as written; dbgenerated() leaves the default to the database', () => {

@@ -1,27 +1,42 @@
-import type { EnumType, ForeignKey, Index, QualifiedName, Table, View } from './database-objects.js';
+import type { Column, EnumType, ForeignKey, Index, PrimaryKey, QualifiedName, SchemaTable, Check, Table, View } from './database-objects.js';
 
 /**
  * A typed change to a database: what the planner decides and the linter reasons about, before
- * any dialect turns it into SQL (Atlas's `schema.Change`). Every variant is self-contained:
- * it carries the full description of what it creates (and, for the changes a diff will add,
- * of what it alters or drops), so it renders without the IR and reads well in a plan.
+ * any dialect turns it into SQL (Atlas's `schema.Change`). Every variant is self-contained: it
+ * carries the full description of what it creates, alters or drops, so it renders without the
+ * IR, reads well in a plan, and can be reversed.
  *
- * The union is open for the full planner (a diff of two IRs). Its variants will follow the
- * same pattern, one object kind per family, `from`/`to` where something changes:
- *   createSchema | dropSchema
- *   createEnum | dropEnum | renameEnum | alterEnum { from, to, added, removed }
- *   createTable | dropTable { table } | renameTable { from, to }
- *   alterTable { table, changes: TableChange[] } where TableChange is addColumn | dropColumn |
- *     modifyColumn { from, to, kinds } | renameColumn | addPrimaryKey | dropPrimaryKey |
- *     addCheck | dropCheck
- *   redefineTable { from, to, columns } (SQLite: create, copy, drop, rename)
- *   createIndex | dropIndex { table, index } | renameIndex { table, from, to }
- *   addForeignKey | dropForeignKey { table, foreignKey } | renameForeignKey
- *   createView | dropView | replaceView { from, to }
- * Dispatch over `kind` is exhaustive (`Record<ChangeKind, ...>`), so adding a variant is a
- * compile error in every renderer until each dialect handles it.
+ * Changes are flat (one object, one change) rather than nested under an `alterTable`, so the
+ * linter and the renderers dispatch on `kind` alone. Dispatch is exhaustive
+ * (`Record<ChangeKind, ...>`), so adding a variant is a compile error in every renderer and in
+ * the linter until each handles it.
  */
-export type Change = CreateSchema | CreateEnum | CreateTable | CreateIndex | AddForeignKey | CreateView;
+export type Change =
+  | CreateSchema
+  | CreateEnum
+  | DropEnum
+  | RenameEnum
+  | AlterEnum
+  | CreateTable
+  | DropTable
+  | RenameTable
+  | RedefineTable
+  | AddColumn
+  | DropColumn
+  | RenameColumn
+  | AlterColumn
+  | AddPrimaryKey
+  | DropPrimaryKey
+  | AddCheck
+  | DropCheck
+  | CreateIndex
+  | DropIndex
+  | RenameIndex
+  | AddForeignKey
+  | DropForeignKey
+  | CreateView
+  | DropView
+  | ReplaceView;
 
 export type ChangeKind = Change['kind'];
 
@@ -35,6 +50,32 @@ export interface CreateSchema {
 export interface CreateEnum {
   kind: 'createEnum';
   enum: EnumType;
+}
+
+export interface DropEnum {
+  kind: 'dropEnum';
+  enum: EnumType;
+}
+
+export interface RenameEnum {
+  kind: 'renameEnum';
+  from: QualifiedName;
+  to: QualifiedName;
+}
+
+/**
+ * The values of a named enum type change. `renamed` pairs are stored values (old → new).
+ * Removing a value cannot be done in place on PostgreSQL: the renderer recreates the type and
+ * converts `columns`, the columns that use it, which the planner lists.
+ */
+export interface AlterEnum {
+  kind: 'alterEnum';
+  from: EnumType;
+  to: EnumType;
+  added: string[];
+  removed: string[];
+  renamed: { from: string; to: string }[];
+  columns: { table: QualifiedName; column: Column }[];
 }
 
 /**
@@ -51,14 +92,115 @@ export interface CreateTable {
   foreignKeys: ForeignKey[];
 }
 
+/** The whole table as it was, so the change can be reversed and linted (its rows are lost). */
+export interface DropTable {
+  kind: 'dropTable';
+  table: SchemaTable;
+}
+
+export interface RenameTable {
+  kind: 'renameTable';
+  from: QualifiedName;
+  to: QualifiedName;
+}
+
+/**
+ * SQLite's table rebuild (https://www.sqlite.org/lang_altertable.html#otheralter): create the
+ * new table under a temporary name, copy the rows, drop the old table, rename the new one,
+ * recreate its indexes (and the triggers in `triggers`), check foreign keys. Used for whatever
+ * SQLite's ALTER TABLE cannot do. `copy` maps each column of `to` to the expression of `from`
+ * that fills it: a column name, or `null` for the column's default.
+ */
+export interface RedefineTable {
+  kind: 'redefineTable';
+  from: SchemaTable;
+  to: SchemaTable;
+  copy: { column: string; from: string | null }[];
+  /** `CREATE TRIGGER` statements on the table, read from the live database when known. */
+  triggers: string[];
+}
+
+export interface AddColumn {
+  kind: 'addColumn';
+  table: QualifiedName;
+  column: Column;
+}
+
+export interface DropColumn {
+  kind: 'dropColumn';
+  table: QualifiedName;
+  column: Column;
+}
+
+export interface RenameColumn {
+  kind: 'renameColumn';
+  table: QualifiedName;
+  from: string;
+  to: string;
+}
+
+export type ColumnChangeKind = 'type' | 'nullability' | 'default' | 'autoincrement';
+
+/** `kinds` says what differs between `from` and `to` (Atlas's ModifyColumn). */
+export interface AlterColumn {
+  kind: 'alterColumn';
+  table: QualifiedName;
+  from: Column;
+  to: Column;
+  kinds: ColumnChangeKind[];
+}
+
+export interface AddPrimaryKey {
+  kind: 'addPrimaryKey';
+  table: QualifiedName;
+  primaryKey: PrimaryKey;
+}
+
+export interface DropPrimaryKey {
+  kind: 'dropPrimaryKey';
+  table: QualifiedName;
+  primaryKey: PrimaryKey;
+}
+
+export interface AddCheck {
+  kind: 'addCheck';
+  table: QualifiedName;
+  check: Check;
+}
+
+export interface DropCheck {
+  kind: 'dropCheck';
+  table: QualifiedName;
+  check: Check;
+}
+
 export interface CreateIndex {
   kind: 'createIndex';
   table: QualifiedName;
   index: Index;
 }
 
+export interface DropIndex {
+  kind: 'dropIndex';
+  table: QualifiedName;
+  index: Index;
+}
+
+export interface RenameIndex {
+  kind: 'renameIndex';
+  table: QualifiedName;
+  from: Index;
+  to: Index;
+}
+
 export interface AddForeignKey {
   kind: 'addForeignKey';
+  table: QualifiedName;
+  foreignKey: ForeignKey;
+}
+
+export interface DropForeignKey {
+  kind: 'dropForeignKey';
   table: QualifiedName;
   foreignKey: ForeignKey;
 }
@@ -69,30 +211,77 @@ export interface CreateView {
   view: View;
 }
 
+export interface DropView {
+  kind: 'dropView';
+  view: View;
+}
+
+export interface ReplaceView {
+  kind: 'replaceView';
+  from: View;
+  to: View;
+}
+
 export const CHANGE_KINDS: readonly ChangeKind[] = [
   'createSchema',
   'createEnum',
+  'dropEnum',
+  'renameEnum',
+  'alterEnum',
   'createTable',
+  'dropTable',
+  'renameTable',
+  'redefineTable',
+  'addColumn',
+  'dropColumn',
+  'renameColumn',
+  'alterColumn',
+  'addPrimaryKey',
+  'dropPrimaryKey',
+  'addCheck',
+  'dropCheck',
   'createIndex',
+  'dropIndex',
+  'renameIndex',
   'addForeignKey',
+  'dropForeignKey',
   'createView',
+  'dropView',
+  'replaceView',
 ];
+
+const q = (n: QualifiedName) => JSON.stringify(n.schema === null ? n.name : `${n.schema}.${n.name}`);
+const s = JSON.stringify;
+
+const DESCRIBE: { [K in ChangeKind]: (c: Extract<Change, { kind: K }>) => string } = {
+  createSchema: (c) => `CreateSchema ${s(c.name)}`,
+  createEnum: (c) => `CreateEnum ${q(c.enum.name)}`,
+  dropEnum: (c) => `DropEnum ${q(c.enum.name)}`,
+  renameEnum: (c) => `RenameEnum ${q(c.from)} to ${q(c.to)}`,
+  alterEnum: (c) => `AlterEnum ${q(c.to.name)}`,
+  createTable: (c) => `CreateTable ${q(c.table.name)}`,
+  dropTable: (c) => `DropTable ${q(c.table.table.name)}`,
+  renameTable: (c) => `RenameTable ${q(c.from)} to ${q(c.to)}`,
+  redefineTable: (c) => `RedefineTable ${q(c.to.table.name)}`,
+  addColumn: (c) => `AddColumn ${s(c.column.name)} to ${q(c.table)}`,
+  dropColumn: (c) => `DropColumn ${s(c.column.name)} from ${q(c.table)}`,
+  renameColumn: (c) => `RenameColumn ${s(c.from)} to ${s(c.to)} on ${q(c.table)}`,
+  alterColumn: (c) => `AlterColumn ${s(c.to.name)} on ${q(c.table)} (${c.kinds.join(', ')})`,
+  addPrimaryKey: (c) => `AddPrimaryKey on ${q(c.table)}`,
+  dropPrimaryKey: (c) => `DropPrimaryKey on ${q(c.table)}`,
+  addCheck: (c) => `AddCheck ${s(c.check.name)} on ${q(c.table)}`,
+  dropCheck: (c) => `DropCheck ${s(c.check.name)} on ${q(c.table)}`,
+  createIndex: (c) => `CreateIndex ${s(c.index.name)} on ${q(c.table)}`,
+  dropIndex: (c) => `DropIndex ${s(c.index.name)} on ${q(c.table)}`,
+  renameIndex: (c) => `RenameIndex ${s(c.from.name)} to ${s(c.to.name)} on ${q(c.table)}`,
+  addForeignKey: (c) => `AddForeignKey ${s(c.foreignKey.name)} on ${q(c.table)}`,
+  dropForeignKey: (c) => `DropForeignKey ${s(c.foreignKey.name)} on ${q(c.table)}`,
+  createView: (c) => `CreateView ${q(c.view.name)}`,
+  dropView: (c) => `DropView ${q(c.view.name)}`,
+  replaceView: (c) => `ReplaceView ${q(c.to.name)}`,
+};
 
 /** `CreateTable "User"`: a change as a reader of a plan or an error message sees it. */
 export function describeChange(change: Change): string {
-  const q = (n: QualifiedName) => JSON.stringify(n.schema === null ? n.name : `${n.schema}.${n.name}`);
-  switch (change.kind) {
-    case 'createSchema':
-      return `CreateSchema ${JSON.stringify(change.name)}`;
-    case 'createEnum':
-      return `CreateEnum ${q(change.enum.name)}`;
-    case 'createTable':
-      return `CreateTable ${q(change.table.name)}`;
-    case 'createIndex':
-      return `CreateIndex ${JSON.stringify(change.index.name)} on ${q(change.table)}`;
-    case 'addForeignKey':
-      return `AddForeignKey ${JSON.stringify(change.foreignKey.name)} on ${q(change.table)}`;
-    case 'createView':
-      return `CreateView ${q(change.view.name)}`;
-  }
+  return (DESCRIBE[change.kind] as (c: Change) => string)(change);
 }

@@ -58,6 +58,10 @@ export interface Column {
   default: ColumnDefault | null;
   /** `@default(autoincrement())`: serial, AUTO_INCREMENT or AUTOINCREMENT. */
   autoincrement: boolean;
+  /** The field this column stores, when it comes from a schema (rename hints name fields). */
+  field?: string;
+  /** `@renamedFrom("old")`: the field's previous name (matched against `field`, else `name`). */
+  renamedFrom?: string | null;
 }
 
 /** One column of a key or index, with the options Prisma allows per column. */
@@ -117,6 +121,8 @@ export interface Table {
   primaryKey: PrimaryKey | null;
   checks: Check[];
   origin: Origin;
+  /** `@@renamedFrom("Old")`: the model's previous name (matched against the other side's model, else table name). */
+  renamedFrom?: string | null;
 }
 
 export interface EnumType {
@@ -124,6 +130,13 @@ export interface EnumType {
   /** The stored values, in order. */
   values: string[];
   origin: Origin;
+  /** `@@renamedFrom("Old")`: the enum's previous name. */
+  renamedFrom?: string | null;
+  /**
+   * The members behind `values`, index for index, when the enum comes from a schema: their
+   * names and `@renamedFrom` hints (a hint names the member's previous name).
+   */
+  members?: { name: string; renamedFrom: string | null }[];
 }
 
 export interface View {

@@ -33,7 +33,13 @@ export function databaseSchemaFromIr(ir: SchemaIR): DatabaseSchema {
   const withForeignKeys = (ir.datasource?.relationMode ?? 'foreignKeys') === 'foreignKeys';
   return {
     namespaces: [...(ir.datasource?.schemas ?? [])],
-    enums: ir.enums.map((e) => ({ name: { schema: e.schema, name: e.dbName }, values: e.values.map((v) => v.dbName), origin: { kind: 'enum', enum: e.name } })),
+    enums: ir.enums.map((e) => ({
+      name: { schema: e.schema, name: e.dbName },
+      values: e.values.map((v) => v.dbName),
+      origin: { kind: 'enum', enum: e.name },
+      renamedFrom: e.renamedFrom,
+      members: e.values.map((v) => ({ name: v.name, renamedFrom: v.renamedFrom })),
+    })),
     tables: [
       ...ir.models.map((m) => tableFromModel(m, enums)),
       ...ir.relations.flatMap((r) => (r.joinTable === null ? [] : [joinTableFromRelation(r, r.joinTable, enums, models, withForeignKeys)])),
@@ -54,6 +60,7 @@ function tableFromModel(model: Model, enums: ReadonlyMap<string, Enum>): SchemaT
       primaryKey: model.primaryKey === null ? null : { name: model.primaryKey.dbName, columns: model.primaryKey.fields.map(indexColumn) },
       checks: model.checks.map((c) => ({ name: c.dbName, expression: c.expression })),
       origin: { kind: 'model', model: model.name },
+      renamedFrom: model.renamedFrom,
     },
     indexes: model.indexes.map(
       (i): Index => ({ name: i.dbName, kind: i.kind, columns: i.fields.map(indexColumn), type: i.type, where: i.where }),
@@ -114,6 +121,8 @@ function columnFromField(field: ColumnField, enums: ReadonlyMap<string, Enum>): 
     nullable: field.optional || field.list,
     default: d === null ? null : columnDefault(d, type, decl),
     autoincrement,
+    field: field.name,
+    renamedFrom: field.renamedFrom,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Provider, ReferentialAction } from '@kiln/schema';
 import type { Dialect } from '@kiln/sql';
-import type { AddForeignKey, Change, ChangeKind, CreateEnum, CreateIndex, CreateSchema, CreateTable, CreateView } from '../changes/change.js';
+import { describeChange, type AddForeignKey, type Change, type ChangeKind, type CreateEnum, type CreateIndex, type CreateSchema, type CreateTable, type CreateView } from '../changes/change.js';
 import type {
   Check,
   Column,
@@ -51,7 +51,31 @@ export abstract class DdlRenderer {
     createIndex: (c) => this.createIndex(c),
     addForeignKey: (c) => this.addForeignKey(c),
     createView: (c) => this.createView(c),
+    // Not rendered yet (the diff planner is being built): each throws DdlRenderError.
+    dropEnum: (c) => this.notYet(c),
+    renameEnum: (c) => this.notYet(c),
+    alterEnum: (c) => this.notYet(c),
+    dropTable: (c) => this.notYet(c),
+    renameTable: (c) => this.notYet(c),
+    redefineTable: (c) => this.notYet(c),
+    addColumn: (c) => this.notYet(c),
+    dropColumn: (c) => this.notYet(c),
+    renameColumn: (c) => this.notYet(c),
+    alterColumn: (c) => this.notYet(c),
+    addPrimaryKey: (c) => this.notYet(c),
+    dropPrimaryKey: (c) => this.notYet(c),
+    addCheck: (c) => this.notYet(c),
+    dropCheck: (c) => this.notYet(c),
+    dropIndex: (c) => this.notYet(c),
+    renameIndex: (c) => this.notYet(c),
+    dropForeignKey: (c) => this.notYet(c),
+    dropView: (c) => this.notYet(c),
+    replaceView: (c) => this.notYet(c),
   };
+
+  private notYet(change: Change): never {
+    throw new DdlRenderError(`${describeChange(change)} cannot be rendered yet.`);
+  }
 
   /** The statements that carry out `change`, in order. */
   render(change: Change): string[] {
