@@ -51,5 +51,16 @@ export {
 export { openSqliteExecutor, sqliteExecutor, type SqliteConnection, type SqliteDatabaseLike } from './apply/executors/sqlite-executor.js';
 export { openConnection } from './apply/open-connection.js';
 
+// Planning (diff of two database schemas)
+export { planMigration, type MigrationPlan, type PlanMigrationOptions, type RenameWarning } from './diff/plan-migration.js';
+
 // Inspection
 export { listExistingTables } from './inspect/existing-tables.js';
+export { inspectDatabase, type InspectOptions } from './inspect/inspect-database.js';
+
+// Introspected schema → .schema text (db pull)
+
+// Lint
+
+// Migration folder, history table, deploy
+

@@ -159,6 +159,12 @@ export interface SchemaTable {
  * them (the previous IR's, or an introspected database's, with the next IR's).
  */
 export interface DatabaseSchema {
+  /**
+   * Where this description comes from: a schema (the IR; the default) or a live database
+   * (introspection). The database rewrites some text it is given (view bodies, expression
+   * defaults), so the diff compares those loosely when one side comes from a database.
+   */
+  source?: 'schema' | 'database';
   /** PostgreSQL schemas to create (`schemas = [...]` in the datasource). */
   namespaces: string[];
   enums: EnumType[];
