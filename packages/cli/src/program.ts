@@ -4,6 +4,7 @@ import { registerDbPush } from './commands/db-push.js';
 import { formatCommand } from './commands/format.js';
 import { registerGenerate } from './commands/generate.js';
 import { initCommand } from './commands/init.js';
+import { registerMigrateLint } from './commands/migrate-lint.js';
 import { PROVIDER_NAMES } from './commands/init-template.js';
 import { validateCommand } from './commands/validate.js';
 import { cliVersion } from './version.js';
@@ -70,6 +71,7 @@ export function createProgram(ctx: CliContext, setExitCode: (code: number) => vo
 
   registerDbPush(program, register);
   registerGenerate(program, register);
+  registerMigrateLint(program, register);
 
   // Set last so that it is not inherited: subcommands name their own --help above.
   program.showHelpAfterError('Run `kiln --help` to see the commands and their options.');

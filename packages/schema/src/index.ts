@@ -9,3 +9,4 @@ export { parseSchemaFile, type ParsedFile } from './parser/parse-file.js';
 export { analyzeSchema, type AnalyzeResult } from './analyze/analyze-schema.js';
 export { readSchemaSources, type SchemaSource } from './load/read-sources.js';
 export { formatSchema, type FormatResult } from './format/format-schema.js';
+export { constraintName, defaultRelationName } from './analyze/names.js';

@@ -1,4 +1,4 @@
-// The nine workloads: what each asks, the input of the i-th call (the same sequence for every
+// The ten workloads: what each asks, the input of the i-th call (the same sequence for every
 // contender), and how a contender's result is checked.
 //
 // The result contract is what Kiln's Prisma-shaped client returns, so every contender does the
@@ -65,7 +65,7 @@ export const WORKLOADS = [
     bar: 1.5,
     input: (i, tag) => ({ slug: `${tag}one-${i}`, title: `Insert one ${i}`, content: text(i), authorId: 1 + ((i * STRIDE) % USERS) }),
     verify: async (result, input, ctx) =>
-      diff(result, ctx.admin.post(result?.id), 'vs database') ??
+      diff(result, await ctx.admin.post(result?.id), 'vs database') ??
       diff(mask(result, ['id', 'createdAt', 'updatedAt']), mask(ctx.raw, ['id', 'createdAt', 'updatedAt']), 'vs raw') ??
       freshDates(result, ['createdAt', 'updatedAt'], ctx.startedAt),
   },
@@ -83,7 +83,7 @@ export const WORKLOADS = [
       })),
     }),
     verify: async (result, input, ctx) => {
-      const stored = ctx.admin.postsBySlugPrefix(input.rows[0].slug.replace(/many-.*$/, 'many-'));
+      const stored = await ctx.admin.postsBySlugPrefix(input.rows[0].slug.replace(/many-.*$/, 'many-'));
       const volatile = ['id', 'createdAt', 'updatedAt'];
       return (
         diff(result, ctx.raw, 'vs raw') ??
@@ -92,7 +92,7 @@ export const WORKLOADS = [
       );
     },
     // Raw's stored rows, kept so each contender's rows can be compared with them.
-    afterRaw: (input, ctx) => ctx.admin.postsBySlugPrefix(input.rows[0].slug.replace(/many-.*$/, 'many-')),
+    afterRaw: async (input, ctx) => ctx.admin.postsBySlugPrefix(input.rows[0].slug.replace(/many-.*$/, 'many-')),
   },
   {
     key: 'increment',
@@ -104,7 +104,7 @@ export const WORKLOADS = [
     verify: async (result, input, ctx) => {
       const expected = { ...ctx.before, viewCount: ctx.before.viewCount + 1 };
       return (
-        diff(result, ctx.admin.post(input.id), 'vs database') ??
+        diff(result, await ctx.admin.post(input.id), 'vs database') ??
         diff(mask(result, ['updatedAt']), mask(expected, ['updatedAt']), 'vs the row before, plus one') ??
         freshDates(result, ['updatedAt'], ctx.startedAt)
       );
@@ -128,7 +128,7 @@ export const WORKLOADS = [
     verify: async (result, input, ctx) => {
       const volatile = ['id', 'authorId', 'createdAt', 'updatedAt'];
       if (!result?.user || !Array.isArray(result.posts)) return `result is ${JSON.stringify(result)?.slice(0, 80)}, expected { user, posts }`;
-      const stored = { user: ctx.admin.user(result.user.id), posts: ctx.admin.postsByAuthor(result.user.id) };
+      const stored = { user: await ctx.admin.user(result.user.id), posts: await ctx.admin.postsByAuthor(result.user.id) };
       return (
         diff(result, stored, 'vs database') ??
         (result.posts.every((p) => p.authorId === result.user.id) ? null : 'posts do not belong to the new user') ??
@@ -136,6 +136,14 @@ export const WORKLOADS = [
         freshDates(result.user, ['createdAt', 'updatedAt'], ctx.startedAt)
       );
     },
+  },
+  {
+    key: 'usersWithPostsSkip',
+    label: '20 users with their posts, skip 500+',
+    kind: 'read',
+    // Pages deep into the table: skip 500..979 of the 1,000 users, take 20. The posts must be
+    // loaded for the 20 users returned only, never for the skipped ones.
+    input: (i) => ({ skip: 500 + ((i * 37) % (USERS - 500 - 20)) }),
   },
 ];
 

@@ -1,5 +1,11 @@
 import type { Column, EnumType, ForeignKey, Index, PrimaryKey, QualifiedName, SchemaTable, Check, Table, View } from './database-objects.js';
 
+/** A stored enum value that changes its name (old → new). */
+export interface ValueRename {
+  from: string;
+  to: string;
+}
+
 /**
  * A typed change to a database: what the planner decides and the linter reasons about, before
  * any dialect turns it into SQL (Atlas's `schema.Change`). Every variant is self-contained: it
@@ -29,6 +35,7 @@ export type Change =
   | DropPrimaryKey
   | AddCheck
   | DropCheck
+  | RenameConstraint
   | CreateIndex
   | DropIndex
   | RenameIndex
@@ -74,7 +81,7 @@ export interface AlterEnum {
   to: EnumType;
   added: string[];
   removed: string[];
-  renamed: { from: string; to: string }[];
+  renamed: ValueRename[];
   columns: { table: QualifiedName; column: Column }[];
 }
 
@@ -113,17 +120,39 @@ export interface RenameTable {
  */
 export interface RedefineTable {
   kind: 'redefineTable';
+  /**
+   * The table as it is when the rebuild runs: renames of the same migration (table, columns)
+   * have already been applied, with `ALTER TABLE ... RENAME`, so that the references of other
+   * tables follow them.
+   */
   from: SchemaTable;
   to: SchemaTable;
-  copy: { column: string; from: string | null }[];
+  /**
+   * `renamedValues`: enum values renamed in the same migration, mapped while copying (SQLite
+   * stores an enum as TEXT under a CHECK).
+   */
+  copy: { column: string; from: string | null; renamedValues?: ValueRename[] }[];
   /** `CREATE TRIGGER` statements on the table, read from the live database when known. */
   triggers: string[];
+  /**
+   * The foreign keys of other tables (and the table's own self-references) that point at it.
+   * Dropping the old table deletes its rows first, which fires their ON DELETE actions unless
+   * foreign key enforcement is off (https://www.sqlite.org/lang_droptable.html), so the
+   * renderer refuses to run the rebuild with enforcement on when one of them has an action.
+   */
+  referencedBy: { table: QualifiedName; foreignKey: ForeignKey }[];
 }
 
 export interface AddColumn {
   kind: 'addColumn';
   table: QualifiedName;
   column: Column;
+  /**
+   * The table's new primary key, when it is this (autoincrement) column: added in the same
+   * statement, since MySQL refuses an AUTO_INCREMENT column that is not a key
+   * (https://dev.mysql.com/doc/refman/8.0/en/example-auto-increment.html).
+   */
+  primaryKey?: PrimaryKey;
 }
 
 export interface DropColumn {
@@ -148,6 +177,11 @@ export interface AlterColumn {
   from: Column;
   to: Column;
   kinds: ColumnChangeKind[];
+  /**
+   * Enum values renamed in the same migration where the values live in the column type
+   * (MySQL `ENUM(...)`): the renderer widens the type, rewrites the rows, then narrows it.
+   */
+  renamedValues?: ValueRename[];
 }
 
 export interface AddPrimaryKey {
@@ -172,6 +206,19 @@ export interface DropCheck {
   kind: 'dropCheck';
   table: QualifiedName;
   check: Check;
+}
+
+/**
+ * A primary key, foreign key or check keeps its definition under another name (PostgreSQL
+ * `ALTER TABLE ... RENAME CONSTRAINT`). Where the database cannot rename a constraint the
+ * planner drops and adds it instead.
+ */
+export interface RenameConstraint {
+  kind: 'renameConstraint';
+  table: QualifiedName;
+  constraint: 'primaryKey' | 'foreignKey' | 'check';
+  from: string;
+  to: string;
 }
 
 export interface CreateIndex {
@@ -240,6 +287,7 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
   'dropPrimaryKey',
   'addCheck',
   'dropCheck',
+  'renameConstraint',
   'createIndex',
   'dropIndex',
   'renameIndex',
@@ -271,6 +319,7 @@ const DESCRIBE: { [K in ChangeKind]: (c: Extract<Change, { kind: K }>) => string
   dropPrimaryKey: (c) => `DropPrimaryKey on ${q(c.table)}`,
   addCheck: (c) => `AddCheck ${s(c.check.name)} on ${q(c.table)}`,
   dropCheck: (c) => `DropCheck ${s(c.check.name)} on ${q(c.table)}`,
+  renameConstraint: (c) => `RenameConstraint ${s(c.from)} to ${s(c.to)} on ${q(c.table)}`,
   createIndex: (c) => `CreateIndex ${s(c.index.name)} on ${q(c.table)}`,
   dropIndex: (c) => `DropIndex ${s(c.index.name)} on ${q(c.table)}`,
   renameIndex: (c) => `RenameIndex ${s(c.from.name)} to ${s(c.to.name)} on ${q(c.table)}`,

@@ -151,6 +151,12 @@ export interface SchemaTable {
   table: Table;
   indexes: Index[];
   foreignKeys: ForeignKey[];
+  /**
+   * `CREATE TRIGGER` statements on the table, when read from a live database (SQLite
+   * introspection). Schemas never declare triggers and the diff never compares them; a SQLite
+   * table rebuild recreates them.
+   */
+  triggers?: string[];
 }
 
 /**

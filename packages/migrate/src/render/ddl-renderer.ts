@@ -1,81 +1,77 @@
-import type { Provider, ReferentialAction } from '@kiln/schema';
-import type { Dialect } from '@kiln/sql';
-import { describeChange, type AddForeignKey, type Change, type ChangeKind, type CreateEnum, type CreateIndex, type CreateSchema, type CreateTable, type CreateView } from '../changes/change.js';
 import type {
-  Check,
-  Column,
-  ColumnDefault,
-  ForeignKey,
-  Index,
-  IndexColumn,
-  PrimaryKey,
-  QualifiedName,
-  Table,
-} from '../changes/database-objects.js';
-import type { DdlCapabilities } from './ddl-capabilities.js';
-import { DdlRenderError } from './ddl-render-error.js';
+  AddCheck,
+  AddColumn,
+  AddForeignKey,
+  AddPrimaryKey,
+  AlterColumn,
+  AlterEnum,
+  Change,
+  ChangeKind,
+  CreateEnum,
+  CreateIndex,
+  CreateSchema,
+  CreateTable,
+  CreateView,
+  DropCheck,
+  DropColumn,
+  DropEnum,
+  DropForeignKey,
+  DropIndex,
+  DropPrimaryKey,
+  DropTable,
+  DropView,
+  RedefineTable,
+  RenameColumn,
+  RenameConstraint,
+  RenameEnum,
+  RenameIndex,
+  RenameTable,
+  ReplaceView,
+} from '../changes/change.js';
+import type { QualifiedName } from '../changes/database-objects.js';
+import { DdlFragments, INDENT } from './ddl-fragments.js';
 
-/** Four spaces, as Prisma Migrate indents the body of CREATE TABLE. */
-export const INDENT = '    ';
-
-const REFERENTIAL_ACTIONS: Record<ReferentialAction, string> = {
-  Cascade: 'CASCADE',
-  Restrict: 'RESTRICT',
-  NoAction: 'NO ACTION',
-  SetNull: 'SET NULL',
-  SetDefault: 'SET DEFAULT',
-};
+export { INDENT } from './ddl-fragments.js';
 
 type ChangeRenderers = { [K in ChangeKind]: (change: Extract<Change, { kind: K }>) => string[] };
 
 /**
  * Turns typed changes into DDL statements (without a trailing `;`). The shared base writes the
  * SQL that the three databases have in common; each dialect (`dialects/<name>/`) is a subclass
- * that overrides the hooks marked HOOK below, the way Kysely's dialect compilers do. Shared
- * code never asks which database it is rendering for.
- *
- * Every identifier goes through `quote`, which doubles the quote character inside it, so a
- * table named `a"b` or ``a`b`` renders and applies. Literals (defaults, enum values) come from
- * the schema author, not from users, and are escaped by `stringLiteral`.
+ * that overrides the hooks marked HOOK here and in `DdlFragments`, the way Kysely's dialect
+ * compilers do. What a database cannot do at all is a HOOK that throws DdlRenderError here
+ * (an enum type on MySQL, ALTER COLUMN on SQLite); the planner never asks for it, because it
+ * reads the dialect's `capabilities`.
  */
-export abstract class DdlRenderer {
-  abstract readonly provider: Provider;
-  abstract readonly capabilities: DdlCapabilities;
-  /** The query dialect of @kiln/sql, which owns identifier quoting. */
-  protected abstract readonly sqlDialect: Dialect;
-
+export abstract class DdlRenderer extends DdlFragments {
   private readonly renderers: ChangeRenderers = {
     createSchema: (c) => this.createSchema(c),
     createEnum: (c) => this.createEnum(c),
+    dropEnum: (c) => this.dropEnum(c),
+    renameEnum: (c) => this.renameEnum(c),
+    alterEnum: (c) => this.alterEnum(c),
     createTable: (c) => this.createTable(c),
+    dropTable: (c) => this.dropTable(c),
+    renameTable: (c) => this.renameTable(c),
+    redefineTable: (c) => this.redefineTable(c),
+    addColumn: (c) => this.addColumn(c),
+    dropColumn: (c) => this.dropColumn(c),
+    renameColumn: (c) => this.renameColumn(c),
+    alterColumn: (c) => this.alterColumn(c),
+    addPrimaryKey: (c) => this.addPrimaryKey(c),
+    dropPrimaryKey: (c) => this.dropPrimaryKey(c),
+    addCheck: (c) => this.addCheck(c),
+    dropCheck: (c) => this.dropCheck(c),
+    renameConstraint: (c) => this.renameConstraint(c),
     createIndex: (c) => this.createIndex(c),
+    dropIndex: (c) => this.dropIndex(c),
+    renameIndex: (c) => this.renameIndex(c),
     addForeignKey: (c) => this.addForeignKey(c),
+    dropForeignKey: (c) => this.dropForeignKey(c),
     createView: (c) => this.createView(c),
-    // Not rendered yet (the diff planner is being built): each throws DdlRenderError.
-    dropEnum: (c) => this.notYet(c),
-    renameEnum: (c) => this.notYet(c),
-    alterEnum: (c) => this.notYet(c),
-    dropTable: (c) => this.notYet(c),
-    renameTable: (c) => this.notYet(c),
-    redefineTable: (c) => this.notYet(c),
-    addColumn: (c) => this.notYet(c),
-    dropColumn: (c) => this.notYet(c),
-    renameColumn: (c) => this.notYet(c),
-    alterColumn: (c) => this.notYet(c),
-    addPrimaryKey: (c) => this.notYet(c),
-    dropPrimaryKey: (c) => this.notYet(c),
-    addCheck: (c) => this.notYet(c),
-    dropCheck: (c) => this.notYet(c),
-    dropIndex: (c) => this.notYet(c),
-    renameIndex: (c) => this.notYet(c),
-    dropForeignKey: (c) => this.notYet(c),
-    dropView: (c) => this.notYet(c),
-    replaceView: (c) => this.notYet(c),
+    dropView: (c) => this.dropView(c),
+    replaceView: (c) => this.replaceView(c),
   };
-
-  private notYet(change: Change): never {
-    throw new DdlRenderError(`${describeChange(change)} cannot be rendered yet.`);
-  }
 
   /** The statements that carry out `change`, in order. */
   render(change: Change): string[] {
@@ -83,33 +79,31 @@ export abstract class DdlRenderer {
     return render(change);
   }
 
-  // ---------------------------------------------------------------- names and literals
-
-  /** `name` quoted, with the quote character inside it doubled. */
-  quote(name: string): string {
-    try {
-      return this.sqlDialect.quoteIdentifier(name);
-    } catch {
-      throw new DdlRenderError(`${JSON.stringify(name)} cannot be a ${this.databaseName} identifier (it is empty or contains a NUL character).`);
-    }
+  /**
+   * HOOK: whether the statements of `change` may run inside the migration's transaction. False
+   * for PostgreSQL's `ALTER TYPE ... ADD VALUE`, whose new value cannot be used in the
+   * transaction that adds it (https://www.postgresql.org/docs/current/sql-altertype.html).
+   */
+  isTransactional(change: Change): boolean {
+    void change;
+    return true;
   }
 
-  /** HOOK: a table, view or type name. Schema-qualified where the database has schemas. */
-  qualifiedName(name: QualifiedName): string {
-    if (name.schema !== null) throw this.unsupported(`schemas (${JSON.stringify(name.schema)})`);
-    return this.quote(name.name);
+  /**
+   * HOOK: whether `change` must run while foreign key enforcement is off (a SQLite table
+   * rebuild: https://www.sqlite.org/lang_altertable.html#otheralter).
+   */
+  needsForeignKeysOff(change: Change): boolean {
+    void change;
+    return false;
   }
 
-  /** HOOK: a string literal. The standard rule: single quotes, `'` doubled. */
-  stringLiteral(value: string): string {
-    if (value.includes('\0')) throw new DdlRenderError(`A string literal cannot contain a NUL character: ${JSON.stringify(value)}.`);
-    return `'${value.replaceAll("'", "''")}'`;
+  /** `ALTER TABLE "t" `: the head most table changes share. */
+  protected alterTable(table: QualifiedName): string {
+    return `ALTER TABLE ${this.qualifiedName(table)}`;
   }
 
-  /** The database's name for messages. */
-  protected abstract get databaseName(): string;
-
-  // ---------------------------------------------------------------- changes
+  // ---------------------------------------------------------------- schemas and enums
 
   /** HOOK: `CREATE SCHEMA` where `capabilities.namespaces`. */
   protected createSchema(change: CreateSchema): string[] {
@@ -121,12 +115,34 @@ export abstract class DdlRenderer {
     throw this.unsupported(`enum types (${JSON.stringify(change.enum.name.name)})`);
   }
 
+  /** HOOK: where `capabilities.namedEnums`. */
+  protected dropEnum(change: DropEnum): string[] {
+    throw this.unsupported(`enum types (${JSON.stringify(change.enum.name.name)})`);
+  }
+
+  /** HOOK: where `capabilities.namedEnums`. */
+  protected renameEnum(change: RenameEnum): string[] {
+    throw this.unsupported(`enum types (${JSON.stringify(change.from.name)})`);
+  }
+
+  /** HOOK: where `capabilities.namedEnums`; elsewhere a value change is a change of the columns' type. */
+  protected alterEnum(change: AlterEnum): string[] {
+    throw this.unsupported(`enum types (${JSON.stringify(change.to.name.name)})`);
+  }
+
+  // ---------------------------------------------------------------- tables
+
   protected createTable(change: CreateTable): string[] {
+    return [this.createTableStatement(change.table.name, change)];
+  }
+
+  /** CREATE TABLE under `name` (the SQLite rebuild creates the new table under a temporary name). */
+  protected createTableStatement(name: QualifiedName, change: Omit<CreateTable, 'kind'>): string {
     const { table } = change;
     const columns = table.columns.map((c) => INDENT + this.columnDefinition(c, table));
     const constraints = this.tableConstraints(change).map((c) => INDENT + c);
     const body = constraints.length === 0 ? columns.join(',\n') : `${columns.join(',\n')},\n${this.constraintSeparator}${constraints.join(',\n')}`;
-    return [`CREATE TABLE ${this.qualifiedName(table.name)} (\n${body}\n)${this.tableOptions(table)}`];
+    return `CREATE TABLE ${this.qualifiedName(name)} (\n${body}\n)${this.tableOptions(table)}`;
   }
 
   /** HOOK: what separates the columns from the constraints (Prisma leaves a blank line). */
@@ -134,112 +150,8 @@ export abstract class DdlRenderer {
     return '\n';
   }
 
-  protected createIndex(change: CreateIndex): string[] {
-    const { index } = change;
-    const using = this.indexMethod(index);
-    const columns = index.columns.map((c) => this.indexColumn(c)).join(', ');
-    const where = index.where === null ? '' : ` WHERE ${this.indexPredicate(index)}`;
-    return [
-      `CREATE ${this.indexKeyword(index)} ${this.quote(index.name)} ON ${this.qualifiedName(change.table)}${using}(${columns})${where}`,
-    ];
-  }
-
-  protected addForeignKey(change: AddForeignKey): string[] {
-    const fk = change.foreignKey;
-    return [`ALTER TABLE ${this.qualifiedName(change.table)} ADD CONSTRAINT ${this.quote(fk.name)} ${this.foreignKeyBody(fk)}`];
-  }
-
-  protected createView(change: CreateView): string[] {
-    return [`CREATE VIEW ${this.qualifiedName(change.view.name)} AS ${change.view.sql}`];
-  }
-
-  // ---------------------------------------------------------------- columns
-
-  /** `"name" TYPE NOT NULL DEFAULT ...` and whatever the dialect adds. */
-  protected columnDefinition(column: Column, table: Table): string {
-    const def = this.columnDefault(column);
-    return (
-      `${this.quote(column.name)} ${this.columnType(column)}${this.nullability(column)}` +
-      `${this.inlinePrimaryKey(column, table)}${def === null ? '' : ` DEFAULT ${def}`}${this.columnSuffix(column)}`
-    );
-  }
-
-  /** HOOK: the column's database type, from its native type or the dialect's default. */
-  protected abstract columnType(column: Column): string;
-
-  /** HOOK: ` NOT NULL` or nothing. */
-  protected nullability(column: Column): string {
-    return column.nullable ? '' : ' NOT NULL';
-  }
-
-  /** HOOK: a primary key declared on the column itself (SQLite). */
-  protected inlinePrimaryKey(column: Column, table: Table): string {
-    void column;
-    void table;
-    return '';
-  }
-
-  /** HOOK: what follows the default: AUTO_INCREMENT, a CHECK. */
-  protected columnSuffix(column: Column): string {
-    void column;
-    return '';
-  }
-
-  /** The DEFAULT expression, or null for none. */
-  protected columnDefault(column: Column): string | null {
-    return column.default === null ? null : this.defaultValue(column.default, column);
-  }
-
-  protected defaultValue(value: ColumnDefault, column: Column): string {
-    switch (value.kind) {
-      case 'string':
-        return this.stringLiteral(value.value);
-      case 'number':
-        return value.value;
-      case 'boolean':
-        return value.value ? 'true' : 'false';
-      case 'dateTime':
-        return this.dateTimeLiteral(value.value, column);
-      case 'json':
-        return this.stringLiteral(value.value);
-      case 'bytes':
-        return this.bytesLiteral(value.hex);
-      case 'list':
-        return this.listDefault(value.values, column);
-      case 'now':
-        return this.nowDefault(column);
-      case 'expression':
-        return value.sql;
-    }
-  }
-
-  /** HOOK: a DateTime literal, from an ISO-8601 UTC instant. */
-  protected dateTimeLiteral(iso: string, column: Column): string {
-    void column;
-    return this.stringLiteral(iso);
-  }
-
-  /** HOOK: a binary literal. `X'..'` is standard SQL (SQLite and MySQL). */
-  protected bytesLiteral(hex: string): string {
-    return `X'${hex}'`;
-  }
-
-  /** HOOK: a scalar list default; only PostgreSQL has scalar lists. */
-  protected listDefault(values: ColumnDefault[], column: Column): string {
-    void values;
-    throw this.unsupported(`scalar list defaults (column ${JSON.stringify(column.name)})`);
-  }
-
-  /** HOOK: `now()`. */
-  protected nowDefault(column: Column): string {
-    void column;
-    return 'CURRENT_TIMESTAMP';
-  }
-
-  // ---------------------------------------------------------------- table constraints
-
   /** Everything after the columns in CREATE TABLE. */
-  protected tableConstraints(change: CreateTable): string[] {
+  protected tableConstraints(change: Omit<CreateTable, 'kind'>): string[] {
     const out: string[] = [];
     out.push(...change.indexes.map((i) => this.inlineIndex(i)));
     const pk = change.table.primaryKey === null ? null : this.primaryKeyConstraint(change.table.primaryKey, change.table);
@@ -249,78 +161,118 @@ export abstract class DdlRenderer {
     return out;
   }
 
-  /** HOOK: the table-level PRIMARY KEY clause, or null when the column declares it. */
-  protected primaryKeyConstraint(pk: PrimaryKey, table: Table): string | null {
-    void table;
-    return `CONSTRAINT ${this.quote(pk.name)} PRIMARY KEY (${this.primaryKeyColumns(pk)})`;
+  protected dropTable(change: DropTable): string[] {
+    return [`DROP TABLE ${this.qualifiedName(change.table.table.name)}`];
   }
 
-  /** HOOK: the key's columns. */
-  protected primaryKeyColumns(pk: PrimaryKey): string {
-    return pk.columns.map((c) => this.quote(c.name)).join(', ');
+  /** HOOK: `ALTER TABLE "a" RENAME TO "b"` (SQLite, PostgreSQL). */
+  protected renameTable(change: RenameTable): string[] {
+    return [`${this.alterTable(change.from)} RENAME TO ${this.quote(change.to.name)}`];
   }
 
-  protected checkConstraint(check: Check): string {
-    return `CONSTRAINT ${this.quote(check.name)} CHECK (${check.expression})`;
+  /** HOOK: SQLite's rebuild, where `capabilities.limitedAlterTable`. */
+  protected redefineTable(change: RedefineTable): string[] {
+    throw this.unsupported(`table rebuilds (${JSON.stringify(change.to.table.name.name)}); its ALTER TABLE changes the table in place`);
   }
 
-  /** HOOK: an index declared inside CREATE TABLE (`capabilities.indexesInCreateTable`). */
-  protected inlineIndex(index: Index): string {
-    throw this.unsupported(`indexes inside CREATE TABLE (${JSON.stringify(index.name)})`);
+  // ---------------------------------------------------------------- columns
+
+  /** HOOK: a new primary key on the column follows as its own statement; MySQL adds both in one. */
+  protected addColumn(change: AddColumn): string[] {
+    const add = `${this.alterTable(change.table)} ADD COLUMN ${this.columnDefinition(change.column, null)}`;
+    if (change.primaryKey === undefined) return [add];
+    return [add, ...this.addPrimaryKey({ kind: 'addPrimaryKey', table: change.table, primaryKey: change.primaryKey })];
   }
 
-  /** HOOK: what follows the closing parenthesis of CREATE TABLE (MySQL's character set). */
-  protected tableOptions(table: Table): string {
-    void table;
-    return '';
+  protected dropColumn(change: DropColumn): string[] {
+    return [`${this.alterTable(change.table)} DROP COLUMN ${this.quote(change.column.name)}`];
   }
 
-  protected foreignKeyBody(fk: ForeignKey): string {
-    const columns = fk.columns.map((c) => this.quote(c)).join(', ');
-    const referenced = fk.referencedColumns.map((c) => this.quote(c)).join(', ');
-    return (
-      `FOREIGN KEY (${columns}) REFERENCES ${this.qualifiedName(fk.referencedTable)}${this.referencesSeparator}(${referenced})` +
-      ` ON DELETE ${REFERENTIAL_ACTIONS[fk.onDelete]} ON UPDATE ${REFERENTIAL_ACTIONS[fk.onUpdate]}`
-    );
+  protected renameColumn(change: RenameColumn): string[] {
+    return [`${this.alterTable(change.table)} RENAME COLUMN ${this.quote(change.from)} TO ${this.quote(change.to)}`];
   }
 
-  /** HOOK: between the referenced table and its columns (Prisma writes SQLite's with a space). */
-  protected get referencesSeparator(): string {
-    return '';
+  /** HOOK: PostgreSQL ALTER COLUMN, MySQL MODIFY; SQLite rebuilds the table instead. */
+  protected alterColumn(change: AlterColumn): string[] {
+    throw this.unsupported(`altering a column in place (${JSON.stringify(change.to.name)}); the table is rebuilt instead`);
+  }
+
+  // ---------------------------------------------------------------- keys and checks
+
+  protected addPrimaryKey(change: AddPrimaryKey): string[] {
+    const pk = this.primaryKeyConstraint(change.primaryKey, null);
+    if (pk === null) throw this.unsupported(`adding a primary key to a table (${JSON.stringify(change.table.name)})`);
+    return [`${this.alterTable(change.table)} ADD ${pk}`];
+  }
+
+  /** HOOK: `DROP CONSTRAINT "name"`; MySQL's is `DROP PRIMARY KEY`. */
+  protected dropPrimaryKey(change: DropPrimaryKey): string[] {
+    return [`${this.alterTable(change.table)} DROP CONSTRAINT ${this.quote(change.primaryKey.name)}`];
+  }
+
+  protected addCheck(change: AddCheck): string[] {
+    return [`${this.alterTable(change.table)} ADD ${this.checkConstraint(change.check)}`];
+  }
+
+  /**
+   * `DROP CONSTRAINT`, which PostgreSQL, MariaDB and MySQL 8.0.19+ all accept (MySQL's own
+   * `DROP CHECK` is unknown to MariaDB: https://mariadb.com/kb/en/alter-table/#drop-constraint).
+   */
+  protected dropCheck(change: DropCheck): string[] {
+    return [`${this.alterTable(change.table)} DROP CONSTRAINT ${this.quote(change.check.name)}`];
+  }
+
+  /** HOOK: where `capabilities.renameConstraint`. */
+  protected renameConstraint(change: RenameConstraint): string[] {
+    throw this.unsupported(`renaming a constraint (${JSON.stringify(change.from)})`);
   }
 
   // ---------------------------------------------------------------- indexes
 
-  /** HOOK: `UNIQUE INDEX`, `INDEX`, and what else the dialect has (MySQL `FULLTEXT INDEX`). */
-  protected indexKeyword(index: Index): string {
-    switch (index.kind) {
-      case 'unique':
-        return 'UNIQUE INDEX';
-      case 'index':
-        return 'INDEX';
-      case 'fulltext':
-        throw this.unsupported(`full-text indexes (${JSON.stringify(index.name)})`);
-    }
+  protected createIndex(change: CreateIndex): string[] {
+    return [this.createIndexStatement(change.table, change.index)];
   }
 
-  /** HOOK: ` USING method ` for a non-default access method (PostgreSQL). */
-  protected indexMethod(index: Index): string {
-    void index;
-    return '';
+  /** HOOK: `DROP INDEX "name"`; PostgreSQL qualifies it with the table's schema, MySQL names the table. */
+  protected dropIndex(change: DropIndex): string[] {
+    return [`DROP INDEX ${this.quote(change.index.name)}`];
   }
 
-  /** HOOK: one column of an index: name, then length, operator class, sort as supported. */
-  protected indexColumn(column: IndexColumn): string {
-    return `${this.quote(column.name)}${column.sort === 'Desc' ? ' DESC' : column.sort === 'Asc' ? ' ASC' : ''}`;
+  /** HOOK: where `capabilities.renameIndex`; the base drops and creates it. */
+  protected renameIndex(change: RenameIndex): string[] {
+    return [
+      ...this.dropIndex({ kind: 'dropIndex', table: change.table, index: change.from }),
+      ...this.createIndex({ kind: 'createIndex', table: change.table, index: change.to }),
+    ];
   }
 
-  /** HOOK: a partial index predicate. */
-  protected indexPredicate(index: Index): string {
-    if (index.where === null) throw new DdlRenderError('indexPredicate on an index without one');
-    return index.where;
+  // ---------------------------------------------------------------- foreign keys
+
+  protected addForeignKey(change: AddForeignKey): string[] {
+    const fk = change.foreignKey;
+    return [`${this.alterTable(change.table)} ADD CONSTRAINT ${this.quote(fk.name)} ${this.foreignKeyBody(fk)}`];
   }
 
-  protected unsupported(what: string): DdlRenderError {
-    return new DdlRenderError(`${this.databaseName} does not support ${what}.`);
+  /** HOOK: `DROP CONSTRAINT`; MySQL's is `DROP FOREIGN KEY`. */
+  protected dropForeignKey(change: DropForeignKey): string[] {
+    return [`${this.alterTable(change.table)} DROP CONSTRAINT ${this.quote(change.foreignKey.name)}`];
+  }
+
+  // ---------------------------------------------------------------- views
+
+  protected createView(change: CreateView): string[] {
+    return [`CREATE VIEW ${this.qualifiedName(change.view.name)} AS ${change.view.sql}`];
+  }
+
+  protected dropView(change: DropView): string[] {
+    return [`DROP VIEW ${this.qualifiedName(change.view.name)}`];
+  }
+
+  /**
+   * HOOK: drop and create. PostgreSQL's CREATE OR REPLACE VIEW cannot drop or retype a column
+   * (https://www.postgresql.org/docs/current/sql-createview.html) and SQLite has none.
+   */
+  protected replaceView(change: ReplaceView): string[] {
+    return [...this.dropView({ kind: 'dropView', view: change.from }), ...this.createView({ kind: 'createView', view: change.to })];
   }
 }

@@ -2,7 +2,7 @@ import { sql } from '@kiln/sql';
 import type { IsolationLevel, Queryable, Row } from '../driver/queryable.js';
 import { openDriver } from '../dialects/open-driver.js';
 import type { DriverOptions } from './driver-options.js';
-import { KilnRawQueryError, KilnTransactionError, KilnValidationError } from '../errors/kiln-error.js';
+import { KilnError, KilnRawQueryError, KilnTransactionError, KilnValidationError } from '../errors/kiln-error.js';
 import { translateDriverError } from '../errors/translate.js';
 import { Engine } from '../query/engine.js';
 import type { RuntimeSchema } from '../runtime-schema.js';
@@ -192,7 +192,8 @@ export class KilnClientBase {
       return rows ? (await conn.query(text, params, RAW_ROWS)).map(saferIntegers) : (await conn.execute(text, params, RAW)).affectedRows;
     } catch (e) {
       const t = translateDriverError(e, engine.hooks, engine.info, undefined);
-      if (t !== e) throw t;
+      // A Kiln error (a pool timeout, a closed transaction) keeps its own code.
+      if (t !== e || e instanceof KilnError) throw t;
       throw new KilnRawQueryError((e as Error).message, { cause: e });
     } finally {
       if (logger.enabled) logger.query(text, params, performance.now() - started);

@@ -1,10 +1,11 @@
-import { KilnTimeoutError } from '../errors/kiln-error.js';
+import { KilnPoolTimeoutError } from '../errors/kiln-error.js';
 
 /**
- * A pooled connection within `maxWait` ms: `connect` asks the pool for one; a connection that
- * arrives after the wait gave up goes straight back to the pool.
+ * A pooled connection within `maxWait` ms, else KilnPoolTimeoutError (P2024) naming `poolSize`:
+ * `connect` asks the pool for one; a connection that arrives after the wait gave up goes
+ * straight back to the pool.
  */
-export async function acquireWithin<C extends { release(): void }>(connect: () => Promise<C>, maxWait: number | undefined): Promise<C> {
+export async function acquireWithin<C extends { release(): void }>(connect: () => Promise<C>, maxWait: number | undefined, poolSize: number): Promise<C> {
   if (maxWait === undefined) return connect();
   let timer: NodeJS.Timeout | undefined;
   let timedOut = false;
@@ -15,7 +16,7 @@ export async function acquireWithin<C extends { release(): void }>(connect: () =
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
           timedOut = true;
-          reject(new KilnTimeoutError(`No free database connection within maxWait (${maxWait} ms).`));
+          reject(new KilnPoolTimeoutError(poolSize, maxWait));
         }, maxWait);
       }),
     ]);

@@ -9,4 +9,8 @@ export type DriverErrorInfo =
   | { kind: 'notNull'; table: string | null; columns: string[] }
   | { kind: 'check'; constraint: string | null }
   | { kind: 'connection'; message: string }
+  /** A connection that was open is gone (killed, server restarted, network dropped). */
+  | { kind: 'closed'; message: string }
+  /** The database aborted the transaction: a serialization failure or a deadlock. */
+  | { kind: 'writeConflict'; message: string }
   | { kind: 'timeout'; message: string };

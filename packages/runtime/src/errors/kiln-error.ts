@@ -11,8 +11,11 @@ export type KilnErrorCode =
   | 'P2025' // record not found
   | 'P2028' // transaction error (timeout, closed)
   | 'P2009' // invalid arguments
+  | 'P2024' // timed out fetching a connection from the pool
+  | 'P2034' // write conflict or deadlock: retry the transaction
   | 'P1001' // cannot reach the database
   | 'P1008' // operation timed out
+  | 'P1017' // the server closed the connection
   | 'P2010'; // raw query failed
 
 export class KilnError extends Error {
@@ -81,15 +84,61 @@ export class KilnTransactionError extends KilnError {
 
 export class KilnConnectionError extends KilnError {
   override name = 'KilnConnectionError';
+  constructor(message: string, options?: { cause?: unknown }, code: 'P1001' | 'P1017' = 'P1001') {
+    super(code, message, undefined, options);
+  }
+}
+
+/**
+ * The server closed a connection that was open (Prisma's P1017): killed by an administrator
+ * (`pg_terminate_backend`, `KILL`), a server restart, a dropped network. The statement that was
+ * running failed, an open transaction on it is gone, and the pool has discarded the connection:
+ * the next call runs on a fresh one.
+ */
+export class KilnConnectionClosedError extends KilnConnectionError {
+  override name = 'KilnConnectionClosedError';
   constructor(message: string, options?: { cause?: unknown }) {
-    super('P1001', message, undefined, options);
+    super(`Server has closed the connection: ${message}`, options, 'P1017');
   }
 }
 
 export class KilnTimeoutError extends KilnError {
   override name = 'KilnTimeoutError';
-  constructor(message: string) {
-    super('P1008', message);
+  constructor(message: string, options?: { cause?: unknown }, code: 'P1008' | 'P2024' = 'P1008') {
+    super(code, message, undefined, options);
+  }
+}
+
+/**
+ * Every connection of the pool stayed in use for as long as a call may wait for one (Prisma's
+ * P2024). Names the pool's size and the wait.
+ */
+export class KilnPoolTimeoutError extends KilnTimeoutError {
+  override name = 'KilnPoolTimeoutError';
+  constructor(
+    readonly poolSize: number,
+    /** Milliseconds the call waited. */
+    readonly timeout: number,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `Timed out fetching a new connection from the connection pool (pool size ${poolSize}, waited ${timeout} ms): every connection stayed in use. ` +
+        'Hold connections for less time, or raise `pool.max` (the URL\'s connection_limit) or the wait (`connectTimeout`; `maxWait` for a transaction).',
+      options,
+      'P2024',
+    );
+  }
+}
+
+/**
+ * The database aborted the transaction to keep it serializable, or to break a deadlock (Prisma's
+ * P2034): PostgreSQL's serialization_failure (40001) and deadlock_detected (40P01), MySQL's
+ * ER_LOCK_DEADLOCK (1213). The whole transaction was rolled back; running it again is the remedy.
+ */
+export class KilnWriteConflictError extends KilnError {
+  override name = 'KilnWriteConflictError';
+  constructor(message: string, model?: string, options?: { cause?: unknown }) {
+    super('P2034', `Transaction failed due to a write conflict or a deadlock. Please retry your transaction. (${message})`, model, options);
   }
 }
 

@@ -1,13 +1,16 @@
+import type { DriverErrorInfo } from '../driver/driver-error.js';
 import type { RuntimeDialect } from '../dialects/runtime-dialect.js';
 import type { ModelInfo, SchemaInfo } from '../query/model-info.js';
 import {
   KilnCheckConstraintError,
+  KilnConnectionClosedError,
   KilnConnectionError,
   KilnError,
   KilnForeignKeyError,
   KilnNullConstraintError,
   KilnTimeoutError,
   KilnUniqueConstraintError,
+  KilnWriteConflictError,
 } from './kiln-error.js';
 
 /**
@@ -37,10 +40,50 @@ export function translateDriverError(error: unknown, hooks: RuntimeDialect, info
     }
     case 'check':
       return new KilnCheckConstraintError(model?.name, c.constraint, cause);
+    case 'writeConflict':
+      return new KilnWriteConflictError(c.message, model?.name, cause);
+    case 'connection':
+    case 'closed':
+    case 'timeout':
+      return sessionError(c, error);
+  }
+}
+
+/**
+ * An error of a driver's own statement, outside any model's (BEGIN, COMMIT, taking a pooled
+ * connection), as a Kiln error when it is about the connection or the transaction: a lost
+ * connection, a timeout, a serialization failure at COMMIT. A constraint error passes through.
+ */
+export function translateSessionError(error: unknown, classify: (error: unknown) => DriverErrorInfo | null): unknown {
+  if (error instanceof KilnError) return error;
+  const c = classify(error);
+  if (!c) return error;
+  switch (c.kind) {
+    case 'unique':
+    case 'foreignKey':
+    case 'notNull':
+    case 'check':
+      return error;
+    case 'writeConflict':
+      return new KilnWriteConflictError(c.message, undefined, { cause: error });
+    case 'connection':
+    case 'closed':
+    case 'timeout':
+      return sessionError(c, error);
+  }
+}
+
+type SessionErrorInfo = Extract<DriverErrorInfo, { kind: 'connection' | 'closed' | 'timeout' }>;
+
+function sessionError(c: SessionErrorInfo, error: unknown): KilnError {
+  const cause = { cause: error };
+  switch (c.kind) {
     case 'connection':
       return new KilnConnectionError(c.message, cause);
+    case 'closed':
+      return new KilnConnectionClosedError(c.message, cause);
     case 'timeout':
-      return new KilnTimeoutError(c.message);
+      return new KilnTimeoutError(c.message, cause);
   }
 }
 

@@ -133,6 +133,36 @@ export function parseUtcDateTime(text: string): Date {
   return new Date(/(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(zone) ? iso : iso + 'Z');
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * `HH:MM:SS.fff`: the UTC time of day of a DateTime bound to a TIME column. Prisma's DateTime
+ * for a time is that time on 1970-01-01 (UTC); the date part of the input is dropped.
+ */
+export function utcTimeOfDay(d: Date): string {
+  return d.toISOString().slice(11, 23);
+}
+
+/**
+ * TIME text (`10:11:12`, `10:11:12.345678`, PostgreSQL's `timetz` with `+02`/`-05:30`, MySQL's
+ * `-838:59:59`) as the instant on 1970-01-01 UTC. Fractions beyond milliseconds are dropped,
+ * as everywhere a JavaScript Date holds a value. A zone moves the time to UTC, wrapping around
+ * midnight so the result stays a time of day; a plain TIME keeps its hours (MySQL's may exceed 24).
+ */
+export function parseTimeOfDay(text: string): Date {
+  const m = /^(-)?(\d{1,3}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:([+-])(\d{2})(?::?(\d{2}))?(?::?(\d{2}))?)?$/.exec(text.trim());
+  if (!m) return new Date(Number.NaN);
+  const [, neg, h, min, s = '0', frac = '', zoneSign, zh, zm = '0', zs = '0'] = m;
+  let ms = ((Number(h) * 60 + Number(min)) * 60 + Number(s)) * 1000 + Number(frac.slice(0, 3).padEnd(3, '0'));
+  if (neg) ms = -ms;
+  if (zoneSign) {
+    const offset = ((Number(zh) * 60 + Number(zm)) * 60 + Number(zs)) * 1000;
+    ms -= zoneSign === '+' ? offset : -offset;
+    ms = ((ms % DAY_MS) + DAY_MS) % DAY_MS;
+  }
+  return new Date(ms);
+}
+
 /** How each scalar type is checked and bound, before a dialect's overrides. */
 const SCALAR_ENCODERS: Record<string, Encoder> = {
   String: checkString,

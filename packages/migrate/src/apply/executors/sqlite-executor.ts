@@ -4,7 +4,7 @@ import type { DatabaseConnection, Executor, TransactionalExecutor } from '../exe
 /** The part of a better-sqlite3 `Database` the adapter uses. */
 export interface SqliteDatabaseLike {
   exec(sql: string): unknown;
-  prepare(sql: string): { all(...params: unknown[]): unknown[] };
+  prepare(sql: string): { reader: boolean; all(...params: unknown[]): unknown[]; run(...params: unknown[]): unknown };
   close(): unknown;
 }
 
@@ -22,7 +22,13 @@ export function sqliteExecutor(db: SqliteDatabaseLike): SqliteConnection {
   return {
     execute,
     async query(sql, params = []) {
-      return db.prepare(sql).all(...params) as Record<string, unknown>[];
+      const statement = db.prepare(sql);
+      // better-sqlite3 runs a statement that returns no rows (an UPDATE) with run(), not all().
+      if (!statement.reader) {
+        statement.run(...params);
+        return [];
+      }
+      return statement.all(...params) as Record<string, unknown>[];
     },
     async transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
       db.exec('PRAGMA foreign_keys = ON');

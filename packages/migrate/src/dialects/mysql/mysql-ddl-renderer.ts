@@ -1,5 +1,6 @@
 import type { ScalarType } from '@kiln/schema';
 import { MysqlDialect } from '@kiln/sql';
+import type { AddColumn, AlterColumn, DropForeignKey, DropIndex, DropPrimaryKey, RenameIndex, RenameTable, ReplaceView } from '../../changes/change.js';
 import type { Column, Index, IndexColumn, PrimaryKey } from '../../changes/database-objects.js';
 import type { DdlCapabilities } from '../../render/ddl-capabilities.js';
 import { DdlRenderer } from '../../render/ddl-renderer.js';
@@ -77,6 +78,12 @@ export class MysqlDdlRenderer extends DdlRenderer {
     namedEnums: false,
     foreignKeysInCreateTable: false,
     indexesInCreateTable: true,
+    limitedAlterTable: false,
+    renameIndex: true,
+    renameConstraint: false,
+    namedPrimaryKeys: false,
+    namedForeignKeys: true,
+    foreignKeysNeedIndex: true,
   };
   protected readonly sqlDialect = new MysqlDialect();
 
@@ -174,4 +181,79 @@ export class MysqlDdlRenderer extends DdlRenderer {
   protected override tableOptions(): string {
     return ' DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci';
   }
+
+  // ---------------------------------------------------------------- what the diff compares
+
+  /** The names information_schema reports (MariaDB keeps display widths), spelled as the renderer writes them. */
+  protected override get typeAliases(): readonly (readonly [RegExp, string])[] {
+    return MYSQL_TYPE_ALIASES;
+  }
+
+  // ---------------------------------------------------------------- changes
+
+  /** https://dev.mysql.com/doc/refman/8.0/en/rename-table.html */
+  protected override renameTable(change: RenameTable): string[] {
+    return [`RENAME TABLE ${this.qualifiedName(change.from)} TO ${this.qualifiedName(change.to)}`];
+  }
+
+  /**
+   * MODIFY with the whole new definition (https://dev.mysql.com/doc/refman/8.0/en/alter-table.html).
+   * Renamed enum values are rewritten in between: the column first takes a type with the old and
+   * the new values, the rows are updated, then the column takes its final type, so no row ever
+   * holds a value its type lacks (strict mode refuses that; a lax one would store '').
+   */
+  protected override alterColumn(change: AlterColumn): string[] {
+    const table = this.alterTable(change.table);
+    const renames = change.renamedValues ?? [];
+    const t = change.to.type;
+    if (renames.length === 0 || t.kind !== 'enum') return [`${table} MODIFY ${this.columnDefinition(change.to, null)}`];
+    const fromValues = change.from.type.kind === 'enum' ? change.from.type.values : [];
+    const wide = [...t.values, ...fromValues.filter((v) => !t.values.includes(v))];
+    const widened = { ...change.to, type: { ...t, values: wide }, default: change.from.default === null ? null : change.to.default };
+    const column = this.quote(change.to.name);
+    return [
+      `${table} MODIFY ${this.columnDefinition(widened, null)}`,
+      ...renames.map((r) => `UPDATE ${this.qualifiedName(change.table)} SET ${column} = ${this.stringLiteral(r.to)} WHERE ${column} = ${this.stringLiteral(r.from)}`),
+      `${table} MODIFY ${this.columnDefinition(change.to, null)}`,
+    ];
+  }
+
+  /** An AUTO_INCREMENT column must be a key the moment it exists, so its primary key comes in the same statement. */
+  protected override addColumn(change: AddColumn): string[] {
+    const add = `${this.alterTable(change.table)} ADD COLUMN ${this.columnDefinition(change.column, null)}`;
+    return change.primaryKey === undefined ? [add] : [`${add}, ADD ${this.primaryKeyConstraint(change.primaryKey)}`];
+  }
+
+  protected override dropPrimaryKey(change: DropPrimaryKey): string[] {
+    return [`${this.alterTable(change.table)} DROP PRIMARY KEY`];
+  }
+
+  protected override dropIndex(change: DropIndex): string[] {
+    return [`DROP INDEX ${this.quote(change.index.name)} ON ${this.qualifiedName(change.table)}`];
+  }
+
+  /** MySQL 5.7+, MariaDB 10.5.2+ (https://mariadb.com/kb/en/alter-table/#rename-indexkey). */
+  protected override renameIndex(change: RenameIndex): string[] {
+    return [`${this.alterTable(change.table)} RENAME INDEX ${this.quote(change.from.name)} TO ${this.quote(change.to.name)}`];
+  }
+
+  protected override dropForeignKey(change: DropForeignKey): string[] {
+    return [`${this.alterTable(change.table)} DROP FOREIGN KEY ${this.quote(change.foreignKey.name)}`];
+  }
+
+  /** A view's columns may change freely on MySQL (https://dev.mysql.com/doc/refman/8.0/en/create-view.html). */
+  protected override replaceView(change: ReplaceView): string[] {
+    return [`CREATE OR REPLACE VIEW ${this.qualifiedName(change.to.name)} AS ${change.to.sql}`];
+  }
 }
+
+/** information_schema's COLUMN_TYPE (and SQL-standard spellings) → the renderer's, on canonical text. */
+const MYSQL_TYPE_ALIASES: readonly (readonly [RegExp, string])[] = [
+  [/^(tinyint\(1\)|bool)$/, 'boolean'],
+  [/^int(?=\(|$| )/, 'integer'],
+  [/^(integer|tinyint|smallint|mediumint|bigint)\(\d+\)/, '$1'],
+  [/^(double precision|real)$/, 'double'],
+  [/^(numeric|dec|fixed)(?=\(|$)/, 'decimal'],
+  [/^character varying/, 'varchar'],
+  [/^character(?=\(|$)/, 'char'],
+];

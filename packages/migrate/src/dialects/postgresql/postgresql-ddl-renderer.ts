@@ -1,10 +1,23 @@
 import type { IndexType, ScalarType } from '@kiln/schema';
 import { PostgresDialect } from '@kiln/sql';
-import type { CreateEnum, CreateSchema } from '../../changes/change.js';
+import type {
+  AlterColumn,
+  AlterEnum,
+  Change,
+  CreateEnum,
+  CreateSchema,
+  DropEnum,
+  DropIndex,
+  RenameConstraint,
+  RenameEnum,
+  RenameIndex,
+  RenameTable,
+} from '../../changes/change.js';
 import type { Column, ColumnDefault, Index, IndexColumn, QualifiedName } from '../../changes/database-objects.js';
 import type { DdlCapabilities } from '../../render/ddl-capabilities.js';
 import { DdlRenderer } from '../../render/ddl-renderer.js';
 import { fixed, spellNativeType, withArgs, type NativeTypeSpelling } from '../../render/native-types.js';
+import { renderAlterEnum } from './postgresql-alter-enum.js';
 
 /**
  * `@db.X` on PostgreSQL, spelled as Prisma Migrate spells them
@@ -74,6 +87,12 @@ export class PostgresqlDdlRenderer extends DdlRenderer {
     namedEnums: true,
     foreignKeysInCreateTable: false,
     indexesInCreateTable: false,
+    limitedAlterTable: false,
+    renameIndex: true,
+    renameConstraint: true,
+    namedPrimaryKeys: true,
+    namedForeignKeys: true,
+    foreignKeysNeedIndex: false,
   };
   protected readonly sqlDialect = new PostgresDialect();
 
@@ -143,4 +162,132 @@ export class PostgresqlDdlRenderer extends DdlRenderer {
   protected override primaryKeyColumns(pk: { columns: IndexColumn[] }): string {
     return pk.columns.map((c) => this.quote(c.name)).join(',');
   }
+
+  // ---------------------------------------------------------------- what the diff compares
+
+  /** SERIAL is not a type but an integer column with a sequence default: compare the integer type. */
+  override columnTypeSql(column: Column): string {
+    return this.columnType({ ...column, autoincrement: false });
+  }
+
+  /** The names pg_catalog (format_type) reports, spelled as the renderer writes them. */
+  protected override get typeAliases(): readonly (readonly [RegExp, string])[] {
+    return PG_TYPE_ALIASES;
+  }
+
+  // ---------------------------------------------------------------- enums
+
+  protected override dropEnum(change: DropEnum): string[] {
+    return [`DROP TYPE ${this.qualifiedName(change.enum.name)}`];
+  }
+
+  /** RENAME TO takes a bare name; another schema is SET SCHEMA (https://www.postgresql.org/docs/current/sql-altertype.html). */
+  protected override renameEnum(change: RenameEnum): string[] {
+    return this.moveAndRename('TYPE', change.from, change.to);
+  }
+
+  protected override alterEnum(change: AlterEnum): string[] {
+    return renderAlterEnum(change, {
+      name: (n) => this.qualifiedName(n),
+      quote: (n) => this.quote(n),
+      literal: (v) => this.stringLiteral(v),
+      columnDefault: (c) => this.columnDefault(c),
+    });
+  }
+
+  /**
+   * `ALTER TYPE ... ADD VALUE` may run in a transaction block since PostgreSQL 12, but the new
+   * value cannot be used before that transaction commits, so it runs on its own.
+   */
+  override isTransactional(change: Change): boolean {
+    return !(change.kind === 'alterEnum' && change.added.length > 0 && change.removed.length === 0);
+  }
+
+  // ---------------------------------------------------------------- tables, columns, indexes, constraints
+
+  protected override renameTable(change: RenameTable): string[] {
+    return this.moveAndRename('TABLE', change.from, change.to);
+  }
+
+  private moveAndRename(what: 'TABLE' | 'TYPE', from: QualifiedName, to: QualifiedName): string[] {
+    const out: string[] = [];
+    let current = from;
+    if (from.schema !== to.schema) {
+      out.push(`ALTER ${what} ${this.qualifiedName(current)} SET SCHEMA ${to.schema === null ? 'public' : this.quote(to.schema)}`);
+      current = { schema: to.schema, name: from.name };
+    }
+    if (current.name !== to.name) out.push(`ALTER ${what} ${this.qualifiedName(current)} RENAME TO ${this.quote(to.name)}`);
+    return out;
+  }
+
+  /**
+   * One ALTER TABLE per kind of change (https://www.postgresql.org/docs/current/sql-altertable.html).
+   * A type change goes through `USING "col"::type`, with the default dropped first and set
+   * again after, since the old default may not cast to the new type. Autoincrement is a
+   * sequence the column owns: added with its counter past the largest id, or the default
+   * dropped (the sequence stays with the column, as a SERIAL's does, and goes with it).
+   */
+  protected override alterColumn(change: AlterColumn): string[] {
+    const { from, to, kinds } = change;
+    const table = this.alterTable(change.table);
+    const col = `${table} ALTER COLUMN ${this.quote(to.name)}`;
+    const out: string[] = [];
+    const typeChanges = kinds.includes('type');
+    // Whether the column has a default (a literal, or a serial's nextval) at this point.
+    let hasDefault = from.default !== null || from.autoincrement;
+    if (typeChanges) {
+      const type = this.columnTypeSql(to);
+      if (hasDefault) out.push(`${col} DROP DEFAULT`);
+      hasDefault = false;
+      out.push(`${col} SET DATA TYPE ${type} USING ${this.quote(to.name)}::${type}`);
+    }
+    if (kinds.includes('nullability')) out.push(`${col} ${to.nullable ? 'DROP' : 'SET'} NOT NULL`);
+    if (to.autoincrement) {
+      if (!hasDefault || !from.autoincrement) {
+        const seq = this.qualifiedName({ schema: change.table.schema, name: `${change.table.name}_${to.name}_seq` });
+        const seqText = this.stringLiteral(seq);
+        out.push(
+          `CREATE SEQUENCE IF NOT EXISTS ${seq} OWNED BY ${this.qualifiedName(change.table)}.${this.quote(to.name)}`,
+          `${col} SET DEFAULT nextval(${seqText}::regclass)`,
+          `SELECT setval(${seqText}::regclass, COALESCE(MAX(${this.quote(to.name)}), 0) + 1, false) FROM ${this.qualifiedName(change.table)}`,
+        );
+      }
+      return out;
+    }
+    const def = this.columnDefault(to);
+    if (def !== null && (typeChanges || kinds.includes('default') || from.autoincrement)) out.push(`${col} SET DEFAULT ${def}`);
+    else if (def === null && hasDefault) out.push(`${col} DROP DEFAULT`);
+    return out;
+  }
+
+  /** An index lives in its table's schema. */
+  protected override dropIndex(change: DropIndex): string[] {
+    return [`DROP INDEX ${this.qualifiedName({ schema: change.table.schema, name: change.index.name })}`];
+  }
+
+  protected override renameIndex(change: RenameIndex): string[] {
+    return [`ALTER INDEX ${this.qualifiedName({ schema: change.table.schema, name: change.from.name })} RENAME TO ${this.quote(change.to.name)}`];
+  }
+
+  /** Renames a primary key's index with it (https://www.postgresql.org/docs/current/sql-altertable.html). */
+  protected override renameConstraint(change: RenameConstraint): string[] {
+    return [`${this.alterTable(change.table)} RENAME CONSTRAINT ${this.quote(change.from)} TO ${this.quote(change.to)}`];
+  }
 }
+
+/** format_type's names (and their SQL-standard spellings) → the renderer's, on canonical text. */
+const PG_TYPE_ALIASES: readonly (readonly [RegExp, string])[] = [
+  [/^(timestamp|time)(\(\d+\))? without time zone/, '$1$2'],
+  [/^timestamp(\(\d+\))? with time zone/, 'timestamptz$1'],
+  [/^time(\(\d+\))? with time zone/, 'timetz$1'],
+  [/^character varying/, 'varchar'],
+  [/^(character|bpchar)(?=\(|$|\[)/, 'char'],
+  [/^bit varying/, 'varbit'],
+  [/^(int4|int|serial4|serial)(?=$|\[)/, 'integer'],
+  [/^(int8|bigserial|serial8)(?=$|\[)/, 'bigint'],
+  [/^(int2|smallserial|serial2)(?=$|\[)/, 'smallint'],
+  [/^float8(?=$|\[)/, 'double precision'],
+  [/^float4(?=$|\[)/, 'real'],
+  [/^bool(?=$|\[)/, 'boolean'],
+  [/^numeric(?=\(|$|\[)/, 'decimal'],
+];

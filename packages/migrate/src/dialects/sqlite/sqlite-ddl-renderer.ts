@@ -1,8 +1,10 @@
 import type { ScalarType } from '@kiln/schema';
 import { SqliteDialect } from '@kiln/sql';
+import type { AddCheck, AddForeignKey, AddPrimaryKey, Change, DropCheck, DropForeignKey, DropPrimaryKey, RedefineTable } from '../../changes/change.js';
 import type { Column, PrimaryKey, Table } from '../../changes/database-objects.js';
 import type { DdlCapabilities } from '../../render/ddl-capabilities.js';
 import { DdlRenderer } from '../../render/ddl-renderer.js';
+import { renderSqliteRebuild } from './sqlite-rebuild.js';
 
 /**
  * The column type Prisma Migrate writes for each scalar on SQLite. SQLite only keeps a type
@@ -40,6 +42,12 @@ export class SqliteDdlRenderer extends DdlRenderer {
     namedEnums: false,
     foreignKeysInCreateTable: true,
     indexesInCreateTable: false,
+    limitedAlterTable: true,
+    renameIndex: false,
+    renameConstraint: false,
+    namedPrimaryKeys: false,
+    namedForeignKeys: false,
+    foreignKeysNeedIndex: false,
   };
   protected readonly sqlDialect = new SqliteDialect();
 
@@ -94,5 +102,48 @@ export class SqliteDdlRenderer extends DdlRenderer {
     const t = column.type;
     if (t.kind !== 'enum') return '';
     return ` CHECK (${this.quote(column.name)} IN (${t.values.map((v) => this.stringLiteral(v)).join(', ')}))`;
+  }
+
+  // ---------------------------------------------------------------- what ALTER TABLE cannot do
+
+  /** SQLite's ALTER TABLE has no constraint clauses (https://www.sqlite.org/lang_altertable.html): the planner rebuilds the table. */
+  protected override addForeignKey(change: AddForeignKey): string[] {
+    throw this.unsupported(`adding a foreign key to an existing table (${JSON.stringify(change.foreignKey.name)}); the table is rebuilt instead`);
+  }
+
+  protected override dropForeignKey(change: DropForeignKey): string[] {
+    throw this.unsupported(`dropping a foreign key (${JSON.stringify(change.foreignKey.name)}); the table is rebuilt instead`);
+  }
+
+  protected override addPrimaryKey(change: AddPrimaryKey): string[] {
+    throw this.unsupported(`adding a primary key to an existing table (${JSON.stringify(change.table.name)}); the table is rebuilt instead`);
+  }
+
+  protected override dropPrimaryKey(change: DropPrimaryKey): string[] {
+    throw this.unsupported(`dropping a primary key (${JSON.stringify(change.table.name)}); the table is rebuilt instead`);
+  }
+
+  protected override addCheck(change: AddCheck): string[] {
+    throw this.unsupported(`adding a check to an existing table (${JSON.stringify(change.check.name)}); the table is rebuilt instead`);
+  }
+
+  protected override dropCheck(change: DropCheck): string[] {
+    throw this.unsupported(`dropping a check (${JSON.stringify(change.check.name)}); the table is rebuilt instead`);
+  }
+
+  /** The documented rebuild (https://www.sqlite.org/lang_altertable.html#otheralter); see sqlite-rebuild.ts. */
+  protected override redefineTable(change: RedefineTable): string[] {
+    return renderSqliteRebuild(change, {
+      quote: (n) => this.quote(n),
+      literal: (v) => this.stringLiteral(v),
+      createTable: (name, c) => this.createTableStatement(name, c),
+      createIndex: (table, index) => this.createIndexStatement(table, index),
+      columnDefault: (column) => this.columnDefault(column),
+    });
+  }
+
+  /** A rebuild drops the old table, whose implicit DELETE would fire ON DELETE actions with enforcement on. */
+  override needsForeignKeysOff(change: Change): boolean {
+    return change.kind === 'redefineTable';
   }
 }

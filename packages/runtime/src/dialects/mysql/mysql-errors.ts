@@ -50,6 +50,11 @@ export function classifyMysqlError(error: unknown): DriverErrorInfo | null {
     case 3819: // MySQL ER_CHECK_CONSTRAINT_VIOLATED: Check constraint 'x' is violated.
     case 4025: // MariaDB ER_CONSTRAINT_FAILED: CONSTRAINT `x` failed for `db`.`t`
       return { kind: 'check', constraint: /(?:constraint|CONSTRAINT) [`']((?:[^`']|``)*)[`']/.exec(message)?.[1] ?? null };
+    case 1213: // ER_LOCK_DEADLOCK: the server rolled the whole transaction back
+      return { kind: 'writeConflict', message };
+    // ER_LOCK_WAIT_TIMEOUT rolls back the statement only (the transaction stays open), and is a
+    // wait that ran out rather than a conflict: a timeout, as PostgreSQL's lock_timeout.
+    // https://dev.mysql.com/doc/refman/8.0/en/innodb-error-handling.html
     case 1205: // ER_LOCK_WAIT_TIMEOUT
     case 3024: // ER_QUERY_TIMEOUT (max_execution_time)
     case 1969: // MariaDB ER_STATEMENT_TIMEOUT (max_statement_time)
@@ -57,21 +62,27 @@ export function classifyMysqlError(error: unknown): DriverErrorInfo | null {
     case 1040: // ER_CON_COUNT_ERROR
     case 1045: // ER_ACCESS_DENIED_ERROR
     case 1049: // ER_BAD_DB_ERROR
-    case 1927: // MariaDB ER_CONNECTION_KILLED
-    case 2002:
-    case 2003:
-    case 2006:
-    case 2013:
+    case 2002: // CR_CONNECTION_ERROR
+    case 2003: // CR_CONN_HOST_ERROR
       return { kind: 'connection', message };
+    case 1927: // MariaDB ER_CONNECTION_KILLED
+    case 2006: // CR_SERVER_GONE_ERROR
+    case 2013: // CR_SERVER_LOST
+    case 4031: // MySQL ER_CLIENT_INTERACTION_TIMEOUT: closed for inactivity
+      return { kind: 'closed', message };
     default:
       break;
   }
   if (typeof e.code === 'string') {
-    if (e.code === 'PROTOCOL_CONNECTION_LOST' || e.code === 'PROTOCOL_SEQUENCE_TIMEOUT' || /^E[A-Z]+$/.test(e.code)) {
+    // mysql2's own: the server closed the socket under a command; a reset or broken pipe.
+    if (e.code === 'PROTOCOL_CONNECTION_LOST' || e.code === 'ECONNRESET' || e.code === 'EPIPE') return { kind: 'closed', message: message || e.code };
+    if (e.code === 'PROTOCOL_SEQUENCE_TIMEOUT' || /^E[A-Z]+$/.test(e.code)) {
       return e.code === 'ETIMEDOUT' ? { kind: 'connection', message: message || 'connection timed out' } : { kind: 'connection', message: message || e.code };
     }
     if (e.code === 'POOL_ENQUEUELIMIT' || e.code === 'POOL_CLOSED') return { kind: 'connection', message };
   }
+  // mysql2 raises this without a code for a command on a connection that already ended.
+  if (/^Can't add new command when connection is in closed state/.test(message)) return { kind: 'closed', message };
   return null;
 }
 

@@ -4,7 +4,9 @@ import { acquireWithin } from '../../driver/acquire.js';
 import type { Driver, TransactionSettings } from '../../driver/driver.js';
 import type { ExecuteResult, Queryable, QueryOptions, Row } from '../../driver/queryable.js';
 import { KilnConnectionError } from '../../errors/kiln-error.js';
+import { translateSessionError } from '../../errors/translate.js';
 import { DecimalText, expandKeyLists, KeyList } from './key-list.js';
+import { classifyMysqlError } from './mysql-errors.js';
 
 export interface MysqlOptions {
   /** Most connections the pool opens (default 10; the URL's `connection_limit` too). */
@@ -25,6 +27,13 @@ type TypedFactories = { LONGLONG: ((v: bigint) => unknown) & { unsigned: (v: big
 
 const MAX_SIGNED = 2n ** 63n - 1n;
 
+/** A connection taken from the pool; `release` or `destroy` gives it back, once. */
+interface Lease {
+  conn: mysql.PoolConnection;
+  release(): void;
+  destroy(): void;
+}
+
 /**
  * A mysql2 pool. Statements run as server-side prepared statements (`execute`), which mysql2
  * caches per connection; raw SQL without parameters runs as a plain query. Sessions run in UTC
@@ -43,17 +52,26 @@ export class Mysql2Driver implements Driver {
   private typed: TypedFactories = null;
   private readonly config: mysql.PoolOptions;
   private readonly target: string;
+  private readonly max: number;
+  private readonly connectTimeout: number;
+  /**
+   * Connections asked of the pool and not yet given back, waits that gave up included. Below
+   * `max`, the pool has a free connection or room for a new one, so a call cannot queue.
+   */
+  private taken = 0;
 
   constructor(url: string, private readonly options: MysqlOptions = {}) {
     const parsed = parseMysqlUrl(url);
     this.target = parsed.target;
     this.dialect = options.serverVersion ? mysqlDialectFor(options.serverVersion) : new MysqlDialect();
+    this.max = options.max ?? parsed.max ?? 10;
+    this.connectTimeout = options.connectTimeout ?? parsed.connectTimeout ?? 5_000;
     this.config = {
       uri: parsed.uri,
-      connectionLimit: options.max ?? parsed.max ?? 10,
-      maxIdle: options.max ?? parsed.max ?? 10,
+      connectionLimit: this.max,
+      maxIdle: this.max,
       idleTimeout: options.idleTimeout ?? 10_000,
-      connectTimeout: options.connectTimeout ?? parsed.connectTimeout ?? 5_000,
+      connectTimeout: this.connectTimeout,
       ...(options.ssl !== undefined ? { ssl: options.ssl === true ? {} : (options.ssl as mysql.SslOptions) } : {}),
       // The session runs in UTC too, but mysql2 formats Date parameters itself: in UTC.
       timezone: 'Z',
@@ -143,17 +161,76 @@ export class Mysql2Driver implements Driver {
   }
 
   async query(sql: string, params: readonly unknown[], options?: QueryOptions): Promise<Row[]> {
-    const result = await this.run(this.pool ?? (await this.getPool()), sql, params, options);
+    const result = await this.runPooled(sql, params, options);
     return Array.isArray(result) ? (result as Row[]) : [];
   }
 
   async execute(sql: string, params: readonly unknown[], options?: QueryOptions): Promise<ExecuteResult> {
-    return executeResult(await this.run(this.pool ?? (await this.getPool()), sql, params, options));
+    return executeResult(await this.runPooled(sql, params, options));
+  }
+
+  /**
+   * A statement on any pooled connection. mysql2 queues a call without a time limit when every
+   * connection is in use; then the wait is bounded here by `connectTimeout` (P2024), as pg-pool
+   * bounds it, so an exhausted pool fails instead of hanging.
+   */
+  private async runPooled(sql: string, params: readonly unknown[], options: QueryOptions | undefined): Promise<unknown> {
+    const pool = this.pool ?? (await this.getPool());
+    if (this.taken < this.max || true) {
+      this.taken++;
+      try {
+        return await this.run(pool, sql, params, options);
+      } finally {
+        this.taken--;
+      }
+    }
+    let lease: Lease;
+    try {
+      lease = await acquireWithin(() => this.lease(pool), this.connectTimeout, this.max);
+    } catch (e) {
+      throw translateSessionError(e, classifyMysqlError);
+    }
+    try {
+      return await this.run(lease.conn, sql, params, options);
+    } finally {
+      lease.release();
+    }
+  }
+
+  /** A connection of the pool, counted in `taken` until it is given back. */
+  private lease(pool: mysql.Pool): Promise<Lease> {
+    this.taken++;
+    return pool.getConnection().then(
+      (conn) => {
+        let out = false;
+        const giveBack = (destroy: boolean) => {
+          if (out) return;
+          out = true;
+          this.taken--;
+          if (destroy) conn.destroy();
+          else conn.release();
+        };
+        return { conn, release: () => giveBack(false), destroy: () => giveBack(true) };
+      },
+      (e: unknown) => {
+        this.taken--;
+        throw e;
+      },
+    );
   }
 
   async transaction<T>(fn: (conn: Queryable) => Promise<T>, settings: TransactionSettings): Promise<T> {
     const pool = this.pool ?? (await this.getPool());
-    const conn = await acquireWithin(() => pool.getConnection(), settings.maxWait);
+    // With every connection in use, the wait is bounded by connectTimeout too, as on PostgreSQL
+    // (and so is the engine's own transaction, which sets no maxWait).
+    const wait = this.taken >= this.max ? Math.min(settings.maxWait ?? Infinity, this.connectTimeout) : settings.maxWait;
+    let lease: Lease;
+    try {
+      lease = await acquireWithin(() => this.lease(pool), wait, this.max);
+    } catch (e) {
+      throw translateSessionError(e, classifyMysqlError);
+    }
+    const conn = lease.conn;
     const queryable: Queryable = {
       query: async (sql, params, options) => {
         const result = await this.run(conn, sql, params, options);
@@ -161,27 +238,33 @@ export class Mysql2Driver implements Driver {
       },
       execute: async (sql, params, options) => executeResult(await this.run(conn, sql, params, options)),
     };
-    let result: T;
     try {
       // SET TRANSACTION ISOLATION LEVEL applies to the next transaction only, then START TRANSACTION.
       for (const s of this.dialect.beginTransactionSql(settings.isolationLevel ? { isolationLevel: settings.isolationLevel } : {})) await conn.query(s);
+    } catch (e) {
+      lease.destroy();
+      throw translateSessionError(e, classifyMysqlError);
+    }
+    let result: T;
+    try {
       result = await fn(queryable);
     } catch (e) {
+      // A lost connection fails ROLLBACK at once; the connection is then discarded.
       try {
         await conn.query('ROLLBACK');
-        conn.release();
+        lease.release();
       } catch {
-        conn.destroy();
+        lease.destroy();
       }
       throw e;
     }
     try {
       await conn.query('COMMIT');
     } catch (e) {
-      conn.destroy();
-      throw e;
+      lease.destroy();
+      throw translateSessionError(e, classifyMysqlError);
     }
-    conn.release();
+    lease.release();
     return result;
   }
 }

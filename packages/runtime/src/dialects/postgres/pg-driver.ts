@@ -3,8 +3,10 @@ import type pg from 'pg';
 import { acquireWithin } from '../../driver/acquire.js';
 import type { Driver, TransactionSettings } from '../../driver/driver.js';
 import type { ExecuteResult, Queryable, QueryOptions, Row } from '../../driver/queryable.js';
-import { KilnConnectionError } from '../../errors/kiln-error.js';
+import { KilnConnectionError, KilnPoolTimeoutError } from '../../errors/kiln-error.js';
+import { translateSessionError } from '../../errors/translate.js';
 import { parseUtcDateTime } from '../../values/codec.js';
+import { classifyPostgresError } from './postgres-errors.js';
 
 export interface PgOptions {
   /** Most connections the pool opens (default 10; the URL's `connection_limit` too). */
@@ -108,47 +110,87 @@ export class PgDriver implements Driver {
 
   async query(sql: string, params: readonly unknown[], options?: QueryOptions): Promise<Row[]> {
     const pool = this.pool ?? (await this.getPool());
-    return (await pool.query(this.statement(sql, params, options))).rows as Row[];
+    try {
+      return (await pool.query(this.statement(sql, params, options))).rows as Row[];
+    } catch (e) {
+      throw this.poolTimeout(e);
+    }
   }
 
   async execute(sql: string, params: readonly unknown[], options?: QueryOptions): Promise<ExecuteResult> {
     const pool = this.pool ?? (await this.getPool());
-    return { affectedRows: (await pool.query(this.statement(sql, params, options))).rowCount ?? 0 };
+    try {
+      return { affectedRows: (await pool.query(this.statement(sql, params, options))).rowCount ?? 0 };
+    } catch (e) {
+      throw this.poolTimeout(e);
+    }
+  }
+
+  /**
+   * pg-pool's error for a call that waited `connectionTimeoutMillis` with every connection in
+   * use (its wait for a new connection fails differently) as P2024, naming the pool's size.
+   */
+  private poolTimeout(e: unknown): unknown {
+    if (e instanceof Error && e.message === 'timeout exceeded when trying to connect') {
+      return new KilnPoolTimeoutError(this.config.max!, this.config.connectionTimeoutMillis!, { cause: e });
+    }
+    return e;
   }
 
   async transaction<T>(fn: (conn: Queryable) => Promise<T>, settings: TransactionSettings): Promise<T> {
     const pool = this.pool ?? (await this.getPool());
-    const client = await acquireWithin(() => pool.connect(), settings.maxWait);
+    let client: pg.PoolClient;
+    try {
+      client = await acquireWithin(() => pool.connect(), settings.maxWait, this.config.max!);
+    } catch (e) {
+      throw translateSessionError(this.poolTimeout(e), classifyPostgresError);
+    }
+    // pg-pool listens for 'error' on idle clients only: a checked-out client whose connection
+    // drops between statements would raise an unhandled 'error' and end the process. With this
+    // listener the next statement on it fails instead (P1017), and the client is discarded.
+    client.on('error', ignore);
+    const release = (error?: Error): void => {
+      client.removeListener('error', ignore);
+      client.release(error);
+    };
     const conn: Queryable = {
       query: async (sql, params, options) => (await client.query(this.statement(sql, params, options))).rows as Row[],
       execute: async (sql, params, options) => ({ affectedRows: (await client.query(this.statement(sql, params, options))).rowCount ?? 0 }),
     };
-    let result: T;
     try {
       for (const s of this.dialect.beginTransactionSql(settings.isolationLevel ? { isolationLevel: settings.isolationLevel } : {})) await client.query(s);
+    } catch (e) {
+      release(e as Error);
+      throw translateSessionError(e, classifyPostgresError);
+    }
+    let result: T;
+    try {
       result = await fn(conn);
     } catch (e) {
       // ROLLBACK waits behind a statement still running on the connection (a timed-out
-      // callback's), so the connection goes back to the pool clean; if even that fails, the
-      // connection is discarded.
+      // callback's), so the connection goes back to the pool clean; if even that fails (the
+      // connection is gone), the connection is discarded.
       try {
         await client.query('ROLLBACK');
-        client.release();
+        release();
       } catch (rollbackError) {
-        client.release(rollbackError as Error);
+        release(rollbackError as Error);
       }
       throw e;
     }
     try {
       await client.query('COMMIT');
     } catch (e) {
-      client.release(e as Error);
-      throw e;
+      // A serialization failure can surface at COMMIT (P2034), or the connection be gone.
+      release(e as Error);
+      throw translateSessionError(e, classifyPostgresError);
     }
-    client.release();
+    release();
     return result;
   }
 }
+
+const ignore = (): void => undefined;
 
 
 /**

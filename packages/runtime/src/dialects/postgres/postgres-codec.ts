@@ -5,7 +5,9 @@ import {
   enumDecoder,
   fail,
   normalizeDecimal,
+  parseTimeOfDay,
   scalarEncoder,
+  utcTimeOfDay,
   ValueError,
   type Decoder,
   type Encoder,
@@ -38,18 +40,38 @@ export const postgresCodec: ValueCodec = {
 function pgScalarEncoder(field: RuntimeColumn, enumValues: Record<string, string> | undefined): Encoder {
   return scalarEncoder(field, enumValues, {
     String: checkText,
-    // ISO text with "Z": a `timestamp` column ignores the zone (stores the UTC wall clock), a
-    // `timestamptz` column honours it. pg would format a Date in the process's time zone.
-    // https://www.postgresql.org/docs/current/datatype-datetime.html#DATATYPE-DATETIME-INPUT
-    DateTime: (v) => checkDate(v).toISOString(),
+    DateTime: (field.nativeType && TIME_ENCODERS[field.nativeType.name]) || isoDateTime,
   });
 }
 
+/**
+ * ISO text with "Z": a `timestamp` column ignores the zone (stores the UTC wall clock), a
+ * `timestamptz` column honours it, a `date` column takes the date. pg would format a Date in the
+ * process's time zone.
+ * https://www.postgresql.org/docs/current/datatype-datetime.html#DATATYPE-DATETIME-INPUT
+ */
+const isoDateTime: Encoder = (v) => checkDate(v).toISOString();
+
+/**
+ * `time` and `timetz` refuse a date in ISO form (`1970-01-01T10:00:00Z` is a syntax error):
+ * they get the UTC time of day, `timetz` with its zone, +00.
+ */
+const TIME_ENCODERS: Readonly<Record<string, Encoder>> = {
+  Time: (v) => utcTimeOfDay(checkDate(v)),
+  Timetz: (v) => utcTimeOfDay(checkDate(v)) + '+00',
+};
+
 function scalarDecoder(field: RuntimeColumn, enumValues: Record<string, string> | undefined): Decoder | null {
   if (field.kind === 'enum') return enumDecoder(enumValues);
+  const native = field.nativeType?.name;
   switch (field.type) {
     case 'Decimal':
+      if (native === 'Money') return (v) => (typeof v === 'string' ? parseMoney(v) : v);
       return (v) => (typeof v === 'string' ? normalizeDecimal(v) : v);
+    case 'DateTime':
+      // pg returns `time` and `timetz` as text; the other date types are Dates already.
+      if (native === 'Time' || native === 'Timetz') return (v) => (typeof v === 'string' ? parseTimeOfDay(v) : v);
+      return null;
     case 'Int':
     case 'Float':
       // Only aggregates and raw expressions produce int8/numeric here; columns are int4/float8.
@@ -66,4 +88,29 @@ function checkText(v: unknown): string {
   const s = checkString(v);
   if (s.indexOf('\0') !== -1) throw new ValueError('expected a string without NUL characters: PostgreSQL text cannot store U+0000');
   return s;
+}
+
+/**
+ * `money` text as an exact decimal string. PostgreSQL prints money in the session's
+ * `lc_monetary` locale: `$1,234.56` and `-$1,234.56` under C and en_US, `1.234,56 €` under de_DE
+ * (https://www.postgresql.org/docs/current/datatype-money.html). The symbols and grouping are
+ * dropped; the last `.` or `,` is the decimal separator when the other one comes before it or
+ * when fewer or more than three digits follow it, else it groups thousands (a locale without
+ * decimals, `￥1,235`).
+ */
+export function parseMoney(text: string): string {
+  const negative = /-|\(/.test(text);
+  const body = text.replace(/[^\d.,]/g, '');
+  const last = Math.max(body.lastIndexOf('.'), body.lastIndexOf(','));
+  let digits = body.replace(/[.,]/g, '');
+  if (last >= 0) {
+    const sep = body[last]!;
+    const other = sep === '.' ? ',' : '.';
+    const decimals = body.length - last - 1;
+    const isDecimal = body.indexOf(sep) === last && (body.lastIndexOf(other) !== -1 || decimals !== 3);
+    if (isDecimal) digits = body.slice(0, last).replace(/[.,]/g, '') + '.' + body.slice(last + 1);
+  }
+  if (digits === '' || digits === '.') return text;
+  const value = normalizeDecimal(digits.startsWith('.') ? '0' + digits : digits);
+  return negative && value !== '0' ? '-' + value : value;
 }

@@ -22,7 +22,9 @@ export function classifyPostgresError(error: unknown): DriverErrorInfo | null {
     // pg and pg-pool raise these without a code.
     const message = typeof e.message === 'string' ? e.message : '';
     if (/timeout exceeded when trying to connect/i.test(message)) return { kind: 'timeout', message: `No free connection in the pool in time: ${message}` };
-    if (/Connection terminated|Client has encountered a connection error/i.test(message)) return { kind: 'connection', message };
+    // An open connection that ended under a statement, or one used after it ended.
+    if (/^Connection terminated unexpectedly|Client has encountered a connection error|Client was closed and is not queryable/i.test(message)) return { kind: 'closed', message };
+    if (/Connection terminated/i.test(message)) return { kind: 'connection', message };
     return null;
   }
   const table = typeof e.table === 'string' ? e.table : null;
@@ -43,15 +45,21 @@ export function classifyPostgresError(error: unknown): DriverErrorInfo | null {
     case '57014': // query_canceled (statement_timeout)
     case '55P03': // lock_not_available (lock_timeout, NOWAIT)
       return { kind: 'timeout', message: String(e.message) };
-    case '57P01': // admin_shutdown
+    case '40001': // serialization_failure
+    case '40P01': // deadlock_detected
+      return { kind: 'writeConflict', message: String(e.message) };
+    case '57P01': // admin_shutdown: pg_terminate_backend, or the server shutting down
     case '57P02': // crash_shutdown
+      return { kind: 'closed', message: String(e.message) };
     case '57P03': // cannot_connect_now
     case '28000': // invalid_authorization_specification
     case '28P01': // invalid_password
     case '3D000': // invalid_catalog_name (no such database)
       return { kind: 'connection', message: String(e.message) };
     default:
-      // Class 08: connection exceptions; Node's socket errors (ECONNREFUSED, ENOTFOUND...).
+      // Class 08: connection exceptions; Node's socket errors (ECONNREFUSED, ENOTFOUND...), of
+      // which a reset or broken pipe means an open connection was lost.
+      if (e.code === 'ECONNRESET' || e.code === 'EPIPE') return { kind: 'closed', message: String(e.message) };
       if (e.code.startsWith('08') || /^E[A-Z]+$/.test(e.code)) return { kind: 'connection', message: String(e.message) };
       return null;
   }

@@ -1,0 +1,107 @@
+import type { ColumnChangeKind } from '../changes/change.js';
+import type { Check, Column, ForeignKey, Index, IndexColumn, PrimaryKey, View } from '../changes/database-objects.js';
+import type { DdlRenderer } from '../render/ddl-renderer.js';
+import { canonicalExpression, canonicalNumber } from '../render/sql-text.js';
+
+const NUMERIC_SCALARS = new Set(['Int', 'BigInt', 'Float', 'Decimal']);
+
+/** Whitespace runs as one space, trimmed: how two texts "as written" are compared. */
+const squeeze = (sql: string) => sql.replace(/\s+/g, ' ').trim();
+
+/**
+ * How the planner decides that two objects are the same (docs/migrate.md, "How the planner
+ * compares"). Types and defaults are compared as the dialect renders them, so two spellings of
+ * one column type are one type. When either side was read from a database (`loose`), the SQL
+ * text the database may have rewritten (expression defaults, checks, partial index predicates,
+ * view bodies) is compared loosely.
+ */
+export class ObjectComparer {
+  private readonly typeKeys = new WeakMap<Column, string>();
+
+  constructor(
+    private readonly renderer: DdlRenderer,
+    readonly loose: boolean,
+  ) {}
+
+  /**
+   * The column's type as a comparable key: the canonical rendered type, plus, where an enum's
+   * values live in the column (not a named type), the values in order (SQLite renders an enum as
+   * TEXT with a CHECK, so the type text alone would miss a new value).
+   */
+  typeKey(column: Column): string {
+    let key = this.typeKeys.get(column);
+    if (key === undefined) {
+      key = this.renderer.canonicalTypeSql(this.renderer.columnTypeSql(column));
+      if (!this.renderer.capabilities.namedEnums && column.type.kind === 'enum') key += `\0${JSON.stringify(column.type.values)}`;
+      this.typeKeys.set(column, key);
+    }
+    return key;
+  }
+
+  /** What differs between two columns (the "from" one seen after renames). */
+  columnChanges(from: Column, to: Column): ColumnChangeKind[] {
+    const kinds: ColumnChangeKind[] = [];
+    if (this.typeKey(from) !== this.typeKey(to)) kinds.push('type');
+    if (from.nullable !== to.nullable) kinds.push('nullability');
+    if (!this.defaultsEqual(from, to)) kinds.push('default');
+    if (from.autoincrement !== to.autoincrement) kinds.push('autoincrement');
+    return kinds;
+  }
+
+  /** Defaults are equal when they render to the same SQL (loosely, when a side is a database). */
+  defaultsEqual(from: Column, to: Column): boolean {
+    if (from.default === null || to.default === null) return from.default === to.default;
+    if (!this.loose) return this.renderer.columnDefaultSql(from) === this.renderer.columnDefaultSql(to);
+    return this.looseDefault(from) === this.looseDefault(to);
+  }
+
+  private looseDefault(column: Column): string {
+    const d = column.default!;
+    const scalar = column.type.kind === 'scalar' ? column.type.scalar : null;
+    if (d.kind === 'boolean') return d.value ? 'b:1' : 'b:0';
+    let text = canonicalExpression(this.renderer.columnDefaultSql(column) ?? '');
+    if (scalar === 'Boolean') {
+      if (/^'?(true|1|t|b'1')'?$/.test(text)) return 'b:1';
+      if (/^'?(false|0|f|b'0')'?$/.test(text)) return 'b:0';
+    }
+    if (scalar !== null && NUMERIC_SCALARS.has(scalar)) {
+      const unquoted = /^'(.*)'$/.exec(text)?.[1] ?? text;
+      if (/^[+-]?\d*(\.\d*)?$/.test(unquoted) && /\d/.test(unquoted)) return `n:${canonicalNumber(unquoted)}`;
+    }
+    if (d.kind === 'number') text = canonicalNumber(d.value);
+    return `e:${text}`;
+  }
+
+  /** Equal keys: the same columns in the same order, with the same sort and prefix length. */
+  primaryKeyColumns(pk: PrimaryKey | null): string {
+    return pk === null ? '' : JSON.stringify(pk.columns.map((c) => this.indexColumnKey(c)));
+  }
+
+  private indexColumnKey(c: IndexColumn): unknown[] {
+    return [c.name, c.sort === 'Desc' ? 'D' : 'A', c.length, c.ops === null ? null : c.ops.toLowerCase()];
+  }
+
+  /** An index's definition without its name: equal definitions under two names are a rename. */
+  indexKey(index: Index): string {
+    const where = index.where === null ? null : this.expression(index.where);
+    return JSON.stringify([index.kind, index.columns.map((c) => this.indexColumnKey(c)), index.type ?? 'BTree', where]);
+  }
+
+  foreignKeyKey(fk: ForeignKey): string {
+    return JSON.stringify([fk.columns, fk.referencedTable.schema, fk.referencedTable.name, fk.referencedColumns, fk.onDelete, fk.onUpdate]);
+  }
+
+  checkKey(check: Check): string {
+    return this.expression(check.expression);
+  }
+
+  /** Whether a view's body changed. A database rewrites view bodies, so then only names count. */
+  viewChanged(from: View, to: View): boolean {
+    return !this.loose && squeeze(from.sql) !== squeeze(to.sql);
+  }
+
+  /** An expression as compared: as written (whitespace aside), or loosely. */
+  expression(sql: string): string {
+    return this.loose ? canonicalExpression(sql) : squeeze(sql);
+  }
+}

@@ -1,0 +1,199 @@
+// The SQL that representative writes send, per dialect (docs/client.md). Each case starts from
+// the seed alone (tables emptied, ids restarted) and runs on SQLite, PostgreSQL, MySQL 8.0 and
+// MariaDB 10.11; every statement of the query log is compared, text and parameters. BEGIN and
+// COMMIT of the transactions a nested write opens are the driver's, not logged, not listed.
+import { q, sqlTargets } from './helpers/expect-sql.js';
+
+const { testSql } = sqlTargets();
+
+testSql('create: INSERT ... RETURNING, or INSERT then SELECT by the AUTO_INCREMENT id', {
+  reset: true,
+  run: (db) => db.user.create({ data: { email: 'erin@example.com', name: 'Erin' } }),
+  sql: {
+    sqlite: [
+      q('INSERT INTO "User" ("email", "name") VALUES (?, ?) RETURNING "id", "email", "name"', ['erin@example.com', 'Erin']),
+    ],
+    postgresql: [
+      q('INSERT INTO "User" ("email", "name") VALUES ($1, $2) RETURNING "id", "email", "name"', ['erin@example.com', 'Erin']),
+    ],
+    mysql: [
+      q('INSERT INTO `User` (`email`, `name`) VALUES (?, ?)', ['erin@example.com', 'Erin']),
+      q('SELECT `t0`.`id`, `t0`.`email`, `t0`.`name` FROM `User` AS `t0` WHERE `t0`.`id` = ? LIMIT 1', [4]),
+    ],
+    mariadb: [
+      q('INSERT INTO `User` (`email`, `name`) VALUES (?, ?) RETURNING `id`, `email`, `name`', ['erin@example.com', 'Erin']),
+    ],
+  },
+  result: { id: 4, email: 'erin@example.com', name: 'Erin' },
+});
+
+// In one transaction: the user, then each related record with its foreign key, then the result
+// read back with its relations. MySQL 8.0 reads each inserted row back by its AUTO_INCREMENT id.
+testSql('create with nested creates, returning them', {
+  reset: true,
+  run: (db) =>
+    db.user.create({
+      data: { email: 'dave@example.com', name: 'Dave', profile: { create: { bio: 'New here' } }, posts: { create: [{ title: 'First' }, { title: 'Second', published: true }] } },
+      include: { profile: true, posts: true },
+    }),
+  sql: {
+    sqlite: [
+      q('INSERT INTO "User" ("email", "name") VALUES (?, ?) RETURNING "id", "email", "name"', ['dave@example.com', 'Dave']),
+      q('INSERT INTO "Profile" ("bio", "userId") VALUES (?, ?) RETURNING "id", "bio", "userId"', ['New here', 4]),
+      q('INSERT INTO "Post" ("title", "authorId") VALUES (?, ?) RETURNING "id", "title", "published", "views", "authorId"', ['First', 4]),
+      q('INSERT INTO "Post" ("title", "published", "authorId") VALUES (?, ?, ?) RETURNING "id", "title", "published", "views", "authorId"', ['Second', 1, 4]),
+      q('SELECT "t0"."id", "t0"."email", "t0"."name" FROM "User" AS "t0" WHERE "t0"."id" = ? LIMIT 1', [4]),
+      q('SELECT "t1"."id", "t1"."bio", "t1"."userId" FROM "Profile" AS "t1" WHERE "t1"."userId" IN (SELECT value FROM json_each(?))', ['[4]']),
+      q('SELECT "t2"."id", "t2"."title", "t2"."published", "t2"."views", "t2"."authorId" FROM "Post" AS "t2" WHERE "t2"."authorId" IN (SELECT value FROM json_each(?))', ['[4]']),
+    ],
+    postgresql: [
+      q('INSERT INTO "User" ("email", "name") VALUES ($1, $2) RETURNING "id", "email", "name"', ['dave@example.com', 'Dave']),
+      q('INSERT INTO "Profile" ("bio", "userId") VALUES ($1, $2) RETURNING "id", "bio", "userId"', ['New here', 4]),
+      q('INSERT INTO "Post" ("title", "authorId") VALUES ($1, $2) RETURNING "id", "title", "published", "views", "authorId"', ['First', 4]),
+      q('INSERT INTO "Post" ("title", "published", "authorId") VALUES ($1, $2, $3) RETURNING "id", "title", "published", "views", "authorId"', ['Second', true, 4]),
+      q('SELECT "t0"."id", "t0"."email", "t0"."name" FROM "User" AS "t0" WHERE "t0"."id" = $1 LIMIT 1', [4]),
+      q('SELECT "t1"."id", "t1"."bio", "t1"."userId" FROM "Profile" AS "t1" WHERE "t1"."userId" = ANY($1)', [[4]]),
+      q('SELECT "t2"."id", "t2"."title", "t2"."published", "t2"."views", "t2"."authorId" FROM "Post" AS "t2" WHERE "t2"."authorId" = ANY($1)', [[4]]),
+    ],
+    mysql: [
+      q('INSERT INTO `User` (`email`, `name`) VALUES (?, ?)', ['dave@example.com', 'Dave']),
+      q('SELECT `t0`.`id`, `t0`.`email`, `t0`.`name` FROM `User` AS `t0` WHERE `t0`.`id` = ? LIMIT 1', [4]),
+      q('INSERT INTO `Profile` (`bio`, `userId`) VALUES (?, ?)', ['New here', 4]),
+      q('SELECT `t0`.`id`, `t0`.`bio`, `t0`.`userId` FROM `Profile` AS `t0` WHERE `t0`.`id` = ? LIMIT 1', [2]),
+      q('INSERT INTO `Post` (`title`, `authorId`) VALUES (?, ?)', ['First', 4]),
+      q('SELECT `t0`.`id`, `t0`.`title`, `t0`.`published`, `t0`.`views`, `t0`.`authorId` FROM `Post` AS `t0` WHERE `t0`.`id` = ? LIMIT 1', [4]),
+      q('INSERT INTO `Post` (`title`, `published`, `authorId`) VALUES (?, ?, ?)', ['Second', true, 4]),
+      q('SELECT `t0`.`id`, `t0`.`title`, `t0`.`published`, `t0`.`views`, `t0`.`authorId` FROM `Post` AS `t0` WHERE `t0`.`id` = ? LIMIT 1', [5]),
+      q('SELECT `t0`.`id`, `t0`.`email`, `t0`.`name` FROM `User` AS `t0` WHERE `t0`.`id` = ? LIMIT 1', [4]),
+      q('SELECT `t1`.`id`, `t1`.`bio`, `t1`.`userId` FROM `Profile` AS `t1` WHERE `t1`.`userId` IN (?)', [4]),
+      q('SELECT `t2`.`id`, `t2`.`title`, `t2`.`published`, `t2`.`views`, `t2`.`authorId` FROM `Post` AS `t2` WHERE `t2`.`authorId` IN (?)', [4]),
+    ],
+    mariadb: [
+      q('INSERT INTO `User` (`email`, `name`) VALUES (?, ?) RETURNING `id`, `email`, `name`', ['dave@example.com', 'Dave']),
+      q('INSERT INTO `Profile` (`bio`, `userId`) VALUES (?, ?) RETURNING `id`, `bio`, `userId`', ['New here', 4]),
+      q('INSERT INTO `Post` (`title`, `authorId`) VALUES (?, ?) RETURNING `id`, `title`, `published`, `views`, `authorId`', ['First', 4]),
+      q('INSERT INTO `Post` (`title`, `published`, `authorId`) VALUES (?, ?, ?) RETURNING `id`, `title`, `published`, `views`, `authorId`', ['Second', true, 4]),
+      q('SELECT `t0`.`id`, `t0`.`email`, `t0`.`name` FROM `User` AS `t0` WHERE `t0`.`id` = ? LIMIT 1', [4]),
+      q('SELECT `t1`.`id`, `t1`.`bio`, `t1`.`userId` FROM `Profile` AS `t1` WHERE `t1`.`userId` IN (?)', [4]),
+      q('SELECT `t2`.`id`, `t2`.`title`, `t2`.`published`, `t2`.`views`, `t2`.`authorId` FROM `Post` AS `t2` WHERE `t2`.`authorId` IN (?)', [4]),
+    ],
+  },
+  result: {
+    id: 4,
+    email: 'dave@example.com',
+    name: 'Dave',
+    profile: { id: 2, bio: 'New here', userId: 4 },
+    posts: [
+      { id: 4, title: 'First', published: false, views: 0, authorId: 4 },
+      { id: 5, title: 'Second', published: true, views: 0, authorId: 4 },
+    ],
+  },
+});
+
+// MySQL has no ON CONFLICT: INSERT IGNORE, as Prisma sends.
+testSql('createMany with skipDuplicates', {
+  reset: true,
+  run: (db) => db.tag.createMany({ data: [{ name: 'sql' }, { name: 'kysely' }, { name: 'drizzle' }], skipDuplicates: true }),
+  sql: {
+    sqlite: [
+      q('INSERT INTO "tag`s ""list""" ("tag name") VALUES (?), (?), (?) ON CONFLICT DO NOTHING', ['sql', 'kysely', 'drizzle']),
+    ],
+    postgresql: [
+      q('INSERT INTO "tag`s ""list""" ("tag name") VALUES ($1), ($2), ($3) ON CONFLICT DO NOTHING', ['sql', 'kysely', 'drizzle']),
+    ],
+    mysql: [
+      q('INSERT IGNORE INTO `tag``s "list"` (`tag name`) VALUES (?), (?), (?)', ['sql', 'kysely', 'drizzle']),
+    ],
+  },
+  result: { count: 2 },
+});
+
+// MariaDB has INSERT ... RETURNING but no UPDATE ... RETURNING: both MySQLs read the row back.
+testSql('update with increment', {
+  reset: true,
+  run: (db) => db.post.update({ where: { id: 1 }, data: { views: { increment: 5 }, title: 'Hello, SQL' }, select: { id: true, title: true, views: true } }),
+  sql: {
+    sqlite: [
+      q('UPDATE "Post" SET "views" = "views" + ?, "title" = ? WHERE "Post"."id" = ? RETURNING "id", "title", "views"', [5, 'Hello, SQL', 1]),
+    ],
+    postgresql: [
+      q('UPDATE "Post" SET "views" = "views" + $1, "title" = $2 WHERE "Post"."id" = $3 RETURNING "id", "title", "views"', [5, 'Hello, SQL', 1]),
+    ],
+    mysql: [
+      q('UPDATE `Post` SET `views` = `views` + ?, `title` = ? WHERE `Post`.`id` = ?', [5, 'Hello, SQL', 1]),
+      q('SELECT `t0`.`id`, `t0`.`title`, `t0`.`views` FROM `Post` AS `t0` WHERE `t0`.`id` = ? LIMIT 1', [1]),
+    ],
+  },
+  result: { id: 1, title: 'Hello, SQL', views: 15 },
+});
+
+// upsert reads the record by its unique key, then updates or creates it, in one transaction; it
+// sends no INSERT ... ON CONFLICT DO UPDATE / ON DUPLICATE KEY UPDATE. (Two concurrent upserts
+// of a new key can therefore both insert: the second fails with KilnUniqueConstraintError.)
+testSql('upsert of an existing record: find, then update', {
+  reset: true,
+  run: (db) => db.tag.upsert({ where: { name: 'orm' }, update: { name: 'ORM' }, create: { name: 'orm' } }),
+  sql: {
+    sqlite: [
+      q('SELECT "t0"."id", "t0"."tag name" AS "name" FROM "tag`s ""list""" AS "t0" WHERE "t0"."tag name" = ? LIMIT 1', ['orm']),
+      q('UPDATE "tag`s ""list""" SET "tag name" = ? WHERE "tag`s ""list"""."id" = ? RETURNING "id", "tag name" AS "name"', ['ORM', 2]),
+    ],
+    postgresql: [
+      q('SELECT "t0"."id", "t0"."tag name" AS "name" FROM "tag`s ""list""" AS "t0" WHERE "t0"."tag name" = $1 LIMIT 1', ['orm']),
+      q('UPDATE "tag`s ""list""" SET "tag name" = $1 WHERE "tag`s ""list"""."id" = $2 RETURNING "id", "tag name" AS "name"', ['ORM', 2]),
+    ],
+    mysql: [
+      q('SELECT `t0`.`id`, `t0`.`tag name` AS `name` FROM `tag``s "list"` AS `t0` WHERE `t0`.`tag name` = ? LIMIT 1', ['orm']),
+      q('UPDATE `tag``s "list"` SET `tag name` = ? WHERE `tag``s "list"`.`id` = ?', ['ORM', 2]),
+      q('SELECT `t0`.`id`, `t0`.`tag name` AS `name` FROM `tag``s "list"` AS `t0` WHERE `t0`.`id` = ? LIMIT 1', [2]),
+    ],
+  },
+  result: { id: 2, name: 'ORM' },
+});
+
+testSql('upsert of a new record: find, then create', {
+  reset: true,
+  run: (db) => db.tag.upsert({ where: { name: 'kysely' }, update: { name: 'Kysely' }, create: { name: 'kysely' } }),
+  sql: {
+    sqlite: [
+      q('SELECT "t0"."id", "t0"."tag name" AS "name" FROM "tag`s ""list""" AS "t0" WHERE "t0"."tag name" = ? LIMIT 1', ['kysely']),
+      q('INSERT INTO "tag`s ""list""" ("tag name") VALUES (?) RETURNING "id", "tag name" AS "name"', ['kysely']),
+    ],
+    postgresql: [
+      q('SELECT "t0"."id", "t0"."tag name" AS "name" FROM "tag`s ""list""" AS "t0" WHERE "t0"."tag name" = $1 LIMIT 1', ['kysely']),
+      q('INSERT INTO "tag`s ""list""" ("tag name") VALUES ($1) RETURNING "id", "tag name" AS "name"', ['kysely']),
+    ],
+    mysql: [
+      q('SELECT `t0`.`id`, `t0`.`tag name` AS `name` FROM `tag``s "list"` AS `t0` WHERE `t0`.`tag name` = ? LIMIT 1', ['kysely']),
+      q('INSERT INTO `tag``s "list"` (`tag name`) VALUES (?)', ['kysely']),
+      q('SELECT `t0`.`id`, `t0`.`tag name` AS `name` FROM `tag``s "list"` AS `t0` WHERE `t0`.`id` = ? LIMIT 1', [3]),
+    ],
+    mariadb: [
+      q('SELECT `t0`.`id`, `t0`.`tag name` AS `name` FROM `tag``s "list"` AS `t0` WHERE `t0`.`tag name` = ? LIMIT 1', ['kysely']),
+      q('INSERT INTO `tag``s "list"` (`tag name`) VALUES (?) RETURNING `id`, `tag name` AS `name`', ['kysely']),
+    ],
+  },
+  result: { id: 3, name: 'kysely' },
+});
+
+// Without DELETE ... RETURNING (MySQL 8.0) the record is read, then deleted, in one transaction.
+testSql('delete', {
+  reset: true,
+  run: (db) => db.post.delete({ where: { id: 2 } }),
+  sql: {
+    sqlite: [
+      q('DELETE FROM "Post" WHERE "Post"."id" = ? RETURNING "id", "title", "published", "views", "authorId"', [2]),
+    ],
+    postgresql: [
+      q('DELETE FROM "Post" WHERE "Post"."id" = $1 RETURNING "id", "title", "published", "views", "authorId"', [2]),
+    ],
+    mysql: [
+      q('SELECT `t0`.`id`, `t0`.`title`, `t0`.`published`, `t0`.`views`, `t0`.`authorId` FROM `Post` AS `t0` WHERE `t0`.`id` = ? LIMIT 1', [2]),
+      q('DELETE FROM `Post` WHERE `Post`.`id` = ?', [2]),
+    ],
+    mariadb: [
+      q('DELETE FROM `Post` WHERE `Post`.`id` = ? RETURNING `id`, `title`, `published`, `views`, `authorId`', [2]),
+    ],
+  },
+  result: { id: 2, title: 'Draft', published: false, views: 0, authorId: 1 },
+});

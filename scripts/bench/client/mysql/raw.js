@@ -1,0 +1,144 @@
+// The baseline: mysql2 with hand-written SQL, every statement sent with `execute` (a server-side
+// prepared statement, prepared once per connection and cached by mysql2), as Kiln's driver does.
+// It is the 1.00× of the MySQL table.
+//
+// Rows are mapped only where the contract differs from what mysql2 returns: BOOLEAN (TINYINT(1))
+// arrives as 0/1 (columns.js); DATETIME arrives as a Date of the UTC time (the pool's `timezone:
+// 'Z'`). MariaDB has INSERT .. RETURNING (10.5+) but no UPDATE .. RETURNING, so the increment
+// is an UPDATE and a SELECT. Relations are loaded whichever way measured faster here for the
+// workload (see the README): the users with their posts (3 and 10) as the parent rows, then one
+// `IN (...)` statement for all their posts, stitched in JavaScript; the posts with author and
+// comments (4) as one statement with JSON_OBJECT / JSON_ARRAYAGG subqueries. Bulk insert is one
+// multi-row INSERT.
+
+import mysql from 'mysql2/promise';
+import { POOL_SIZE } from '../server.js';
+import { POST, USER, dateTimeParam, jsonComment, jsonUser, qualified, toPost } from './columns.js';
+
+export const name = 'raw';
+
+/** mysql2 parses a column typed JSON itself; MariaDB may also send JSON as text. */
+const json = (v) => (typeof v === 'string' ? JSON.parse(v) : v);
+
+export async function open(database) {
+  const pool = mysql.createPool({ uri: database.url, connectionLimit: POOL_SIZE, timezone: 'Z' });
+  const rows = async (sql, values) => (await pool.execute(sql, values))[0];
+
+  const placeholders = (n) => '?' + ', ?'.repeat(n - 1);
+  const USER_BY_ID = `SELECT ${USER} FROM \`users\` WHERE \`id\` = ?`;
+  const FRONT_PAGE = `SELECT ${POST} FROM \`Post\` WHERE \`published\` = TRUE AND \`publishedAt\` < ? ORDER BY \`publishedAt\` DESC LIMIT 20`;
+  const USERS_FROM = `SELECT ${USER} FROM \`users\` WHERE \`id\` >= ? ORDER BY \`id\` ASC LIMIT 20`;
+  const USERS_PAGE = `SELECT ${USER} FROM \`users\` ORDER BY \`id\` ASC LIMIT 20 OFFSET ?`;
+  const postsOfAuthors = new Map();
+  const POSTS_OF_AUTHORS = (n) => {
+    let s = postsOfAuthors.get(n);
+    if (!s) postsOfAuthors.set(n, (s = `SELECT ${POST} FROM \`Post\` WHERE \`authorId\` IN (${placeholders(n)}) ORDER BY \`id\` ASC`));
+    return s;
+  };
+  const USER_JSON = "JSON_OBJECT('id', u.`id`, 'email', u.`email`, 'name', u.`name`, 'role', u.`role`, 'createdAt', u.`created_at`, 'updatedAt', u.`updated_at`)";
+  const COMMENT_JSON = "JSON_OBJECT('id', c.`id`, 'body', c.`body`, 'createdAt', c.`createdAt`, 'postId', c.`postId`, 'authorId', c.`authorId`, 'parentId', c.`parentId`)";
+  const POSTS_WITH_AUTHOR_AND_COMMENTS = `SELECT ${qualified(POST, 'p')},
+       (SELECT ${USER_JSON} FROM \`users\` AS u WHERE u.\`id\` = p.\`authorId\`) AS \`author\`,
+       (SELECT COALESCE(JSON_ARRAYAGG(${COMMENT_JSON} ORDER BY c.\`id\`), '[]') FROM \`Comment\` AS c WHERE c.\`postId\` = p.\`id\`) AS \`comments\`
+     FROM \`Post\` AS p WHERE p.\`id\` >= ? ORDER BY p.\`id\` ASC LIMIT 20`;
+  const INSERT_POST = `INSERT INTO \`Post\` (\`slug\`, \`title\`, \`content\`, \`authorId\`, \`createdAt\`, \`updatedAt\`) VALUES (?, ?, ?, ?, ?, ?) RETURNING ${POST}`;
+  const INSERT_USER = `INSERT INTO \`users\` (\`email\`, \`name\`, \`created_at\`, \`updated_at\`) VALUES (?, ?, ?, ?) RETURNING ${USER}`;
+  const INCREMENT = 'UPDATE `Post` SET `viewCount` = `viewCount` + 1, `updatedAt` = ? WHERE `id` = ?';
+  const POST_BY_ID = `SELECT ${POST} FROM \`Post\` WHERE \`id\` = ?`;
+  const COUNT_AVG = 'SELECT COUNT(*) AS `count`, AVG(`viewCount`) AS `avg` FROM `Post` WHERE `published` = TRUE AND `authorId` = ?';
+  const insertRows = new Map();
+  const INSERT_ROWS = (n) => {
+    let s = insertRows.get(n);
+    if (!s) {
+      s = `INSERT INTO \`Post\` (\`slug\`, \`title\`, \`content\`, \`published\`, \`authorId\`, \`createdAt\`, \`updatedAt\`) VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`;
+      insertRows.set(n, s);
+    }
+    return s;
+  };
+
+  /** Attaches each user's posts (ordered by id) as `posts`. */
+  async function withPosts(users) {
+    const byAuthor = new Map();
+    for (const u of users) byAuthor.set(u.id, (u.posts = []));
+    if (users.length > 0) {
+      for (const p of await rows(POSTS_OF_AUTHORS(users.length), users.map((u) => u.id))) byAuthor.get(p.authorId).push(toPost(p));
+    }
+    return users;
+  }
+
+  return {
+    close: () => pool.end(),
+
+    async byPrimaryKey({ id }) {
+      return (await rows(USER_BY_ID, [id]))[0] ?? null;
+    },
+
+    async filterOrderTake({ before }) {
+      return (await rows(FRONT_PAGE, [dateTimeParam(before)])).map(toPost);
+    },
+
+    async usersWithPosts({ minId }) {
+      return withPosts(await rows(USERS_FROM, [minId]));
+    },
+
+    async usersWithPostsSkip({ skip }) {
+      return withPosts(await rows(USERS_PAGE, [skip]));
+    },
+
+    async postsWithAuthorAndComments({ minId }) {
+      const posts = await rows(POSTS_WITH_AUTHOR_AND_COMMENTS, [minId]);
+      for (const p of posts) {
+        toPost(p);
+        p.author = jsonUser(json(p.author));
+        p.comments = json(p.comments).map(jsonComment);
+      }
+      return posts;
+    },
+
+    async insertOne({ slug, title, content, authorId }) {
+      const now = dateTimeParam(new Date());
+      return toPost((await rows(INSERT_POST, [slug, title, content, authorId, now, now]))[0]);
+    },
+
+    async insertMany({ rows: input }) {
+      const now = dateTimeParam(new Date());
+      const values = [];
+      for (const r of input) values.push(r.slug, r.title, r.content, r.published, r.authorId, now, now);
+      // One statement: atomic on its own.
+      return { count: (await pool.execute(INSERT_ROWS(input.length), values))[0].affectedRows };
+    },
+
+    async increment({ id }) {
+      const [result] = await pool.execute(INCREMENT, [dateTimeParam(new Date()), id]);
+      if (result.affectedRows === 0) return null;
+      const row = (await rows(POST_BY_ID, [id]))[0];
+      return row === undefined ? null : toPost(row);
+    },
+
+    async countAndAverage({ authorId }) {
+      const r = (await rows(COUNT_AVG, [authorId]))[0];
+      // AVG of an INT is a DECIMAL, which mysql2 returns as text.
+      return { _count: { _all: Number(r.count) }, _avg: { viewCount: r.avg === null ? null : Number(r.avg) } };
+    },
+
+    async transaction(input) {
+      const conn = await pool.getConnection();
+      try {
+        await conn.query('START TRANSACTION');
+        const now = dateTimeParam(new Date());
+        const [[user]] = await conn.execute(INSERT_USER, [input.email, input.name, now, now]);
+        const posts = [];
+        for (const p of input.posts) posts.push(toPost((await conn.execute(INSERT_POST, [p.slug, p.title, p.content, user.id, now, now]))[0][0]));
+        await conn.query('COMMIT');
+        conn.release();
+        return { user, posts };
+      } catch (e) {
+        await conn.query('ROLLBACK').then(
+          () => conn.release(),
+          () => conn.destroy(),
+        );
+        throw e;
+      }
+    },
+  };
+}
