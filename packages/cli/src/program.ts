@@ -1,9 +1,11 @@
 import { Command, Option } from 'commander';
 import type { CliContext } from './context.js';
+import { registerDbPull } from './commands/db-pull.js';
 import { registerDbPush } from './commands/db-push.js';
 import { formatCommand } from './commands/format.js';
 import { registerGenerate } from './commands/generate.js';
 import { initCommand } from './commands/init.js';
+import { registerMigrate } from './commands/migrate-commands.js';
 import { registerMigrateLint } from './commands/migrate-lint.js';
 import { PROVIDER_NAMES } from './commands/init-template.js';
 import { validateCommand } from './commands/validate.js';
@@ -70,7 +72,9 @@ export function createProgram(ctx: CliContext, setExitCode: (code: number) => vo
   );
 
   registerDbPush(program, register);
+  registerDbPull(program, register);
   registerGenerate(program, register);
+  registerMigrate(program, register);
   registerMigrateLint(program, register);
 
   // Set last so that it is not inherited: subcommands name their own --help above.

@@ -117,15 +117,15 @@ test('--accept-data-loss prints destructive findings but does not fail on them',
   expect(r.stdout).toMatch(/Linted 2 migrations: 0 errors, 1 warning, 1 accepted by --accept-data-loss\.\n$/);
 });
 
-test('the migrations folder: beside --schema, or --migrations, or ./migrations without a schema', () => {
+test('the migrations folder: beside --schema, or --migrations', () => {
   const nested = tempProject({ 'db/app.schema': datasource('postgresql') + V2, ...migrations('postgresql', [V1, V2], 'db/migrations') });
   const viaSchema = kiln(nested, ['migrate', 'lint', '--schema', 'db/app.schema']);
   expect(viaSchema.stdout).toContain('db/migrations/20240102000000_step2: L1003 error');
   const viaFlag = kiln(nested, ['migrate', 'lint', '--migrations', 'db/migrations']);
   expect(viaFlag.stdout).toBe(viaSchema.stdout);
-
+  // Without a schema, --migrations alone is enough: the provider comes from migration_lock.toml.
   const bare = tempProject(migrations('sqlite', [V1, V2]));
-  expect(kiln(bare, ['migrate', 'lint']).stdout).toContain('migrations/20240102000000_step2: L');
+  expect(kiln(bare, ['migrate', 'lint', '--migrations', 'migrations']).stdout).toContain('migrations/20240102000000_step2: L');
 });
 
 test('colour only when asked for (FORCE_COLOR) or on a TTY', () => {
@@ -148,12 +148,13 @@ test('hostile names are quoted in messages and linted like any other', () => {
 describe('a folder kiln cannot lint is one clear error', () => {
   test('no migrations folder', () => {
     const dir = tempProject({ 'schema.schema': datasource('sqlite') + V1 });
-    expectCleanError(kiln(dir, ['migrate', 'lint']), /There is no migrations folder at migrations\. Create a first migration with `kiln migrate dev`, or pass --migrations <dir>\./);
+    expectCleanError(kiln(dir, ['migrate', 'lint']), /There is no migrations folder at migrations\. Create the first migration with `kiln migrate dev`, or pass --migrations <dir>\./);
   });
 
-  test('no schema and no ./migrations', () => {
-    const dir = tempProject({});
-    expectCleanError(kiln(dir, ['migrate', 'lint']), /Could not find a schema[\s\S]*Or pass --migrations <dir> to lint a migrations folder\./);
+  test('no schema and no --migrations', () => {
+    const dir = tempProject(migrations('sqlite', [V1]));
+    expectCleanError(kiln(dir, ['migrate', 'lint']), /^error: Pass --migrations <dir> or --schema <path>: kiln found no schema to find the migrations folder beside\.\n$/);
+    expectCleanError(kiln(dir, ['migrate', 'lint', '--schema', 'nope.schema']), /No schema at "nope\.schema"/);
   });
 
   test('an empty migrations folder has nothing to lint', () => {

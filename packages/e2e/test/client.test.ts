@@ -116,7 +116,7 @@ serverOnly('connectTimeout bounds the wait for a server that does not answer (P1
   await c.$disconnect();
 });
 
-serverOnly('pool.max and maxWait: a transaction that finds no free connection in time fails with P1008', async () => {
+serverOnly('pool.max and maxWait: a transaction that finds no free connection in time fails with P2024', async () => {
   const c = client({ pool: { max: 1 } });
   try {
     let release!: () => void;
@@ -125,7 +125,7 @@ serverOnly('pool.max and maxWait: a transaction that finds no free connection in
     await new Promise((r) => setTimeout(r, 50));
     const e = await rejectionOf(c.$transaction(async (tx: any) => tx.m('item').count(), { maxWait: 100 }));
     expect(e).toBeInstanceOf(KilnTimeoutError);
-    expect(e.code).toBe('P1008');
+    expect(e.code).toBe('P2024');
     release();
     await first;
     // The connection is free again.

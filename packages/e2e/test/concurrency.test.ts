@@ -40,6 +40,13 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Like Promise.all, but waits for every call to settle, so none runs on into the next test. */
+async function all<T>(calls: Promise<T>[]): Promise<T[]> {
+  const results = await Promise.allSettled(calls);
+  for (const r of results) if (r.status === 'rejected') throw r.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
+}
 const counter = async (): Promise<number> => (await db.m('counter').findUnique({ where: { id: 1 } })).value;
 const reset = () => db.m('counter').update({ where: { id: 1 }, data: { value: 0 } });
 
@@ -90,7 +97,7 @@ it(
     const wave = new Wave(WIDTH);
     const g = gauge();
     const sessions = new Set<number>();
-    await Promise.all(
+    await all(
       Array.from({ length: CALLS }, () =>
         db.$transaction((tx: any) =>
           g.run(async () => {
@@ -144,7 +151,7 @@ it(
         }
       }
     };
-    await Promise.all(Array.from({ length: CALLS }, withRetry));
+    await all(Array.from({ length: CALLS }, withRetry));
     expect(await counter()).toBe(CALLS);
     expect(g.peak).toBe(WIDTH);
     // The first wave read the same value before writing: the database aborted all of it but one
@@ -161,7 +168,7 @@ it(
     await reset();
     const wave = new Wave(WIDTH);
     const g = gauge();
-    await Promise.all(Array.from({ length: CALLS }, () => readModifyWrite(wave, g, {})));
+    await all(Array.from({ length: CALLS }, () => readModifyWrite(wave, g, {})));
     expect(g.peak).toBe(WIDTH);
     // READ COMMITTED (PostgreSQL) and REPEATABLE READ (MySQL) let the first wave's writes
     // overwrite each other; SQLite's one connection runs the transactions one after another.

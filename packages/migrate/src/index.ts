@@ -102,7 +102,7 @@ export { migrationChecksum } from './folder/migration-checksum.js';
 export { MigrationFolderError } from './folder/migration-folder-error.js';
 export { MIGRATION_LOCK_FILE, migrationLockText, readMigrationLock, writeMigrationLock } from './folder/migration-lock.js';
 export { migrationNameFromChanges, migrationSlug, migrationTimestamp } from './folder/migration-name.js';
-export { NO_TRANSACTION_DIRECTIVE, parseMigrationScript, renderMigrationScript, type MigrationStep, type ScriptOptions } from './folder/migration-script.js';
+export { FOREIGN_KEYS_OFF_DIRECTIVE, NO_TRANSACTION_DIRECTIVE, parseMigrationScript, renderMigrationScript, type MigrationStep, type ScriptOptions } from './folder/migration-script.js';
 export {
   DOWN_FILE,
   MIGRATION_FILE,
@@ -115,6 +115,7 @@ export {
   type ReadFolderOptions,
 } from './folder/read-migrations-folder.js';
 export { splitStatements, SqlSplitError, type SqlStatement } from './folder/split-statements.js';
+export { DATA_LOSS_NOTE, EMPTY_SCHEMA, prepareMigration, type PreparedMigration } from './folder/prepare-migration.js';
 export { writeMigration, type MigrationFiles, type WriteMigrationOptions } from './folder/write-migration.js';
 export { HistoryDialect } from './history/history-dialect.js';
 export { historyDialectFor } from './history/history-dialect-for.js';
@@ -122,7 +123,8 @@ export { MigrationHistory, type HistoryRow } from './history/migration-history.j
 export { migrationStatus, type MigrationState, type MigrationStatus } from './history/migration-status.js';
 export { DEFAULT_LOCK_TIMEOUT_MS, type DeployDialect, type LockOptions, type MigrationLock } from './deploy/deploy-dialect.js';
 export { deployDialectFor } from './deploy/deploy-dialect-for.js';
-export { deployInSession, deployMigrations, type DeployOptions, type DeployResult } from './deploy/deploy-migrations.js';
+export { deployInSession, deployMigrations, refuseBlocked, type DeployOptions, type DeployResult } from './deploy/deploy-migrations.js';
+export { executeScript, type ExecuteScriptOptions } from './deploy/execute-script.js';
 export { MigrateError, type MigrateErrorCode } from './deploy/migrate-error.js';
 export type { MigrateProgress, ProgressListener } from './deploy/migrate-progress.js';
 export { withMigrationSession, type MigrationSession, type SessionOptions } from './deploy/migration-session.js';

@@ -87,6 +87,9 @@ export async function benchProvider(provider, workloads, settings) {
       await admin.cleanup();
     }
 
+    // What each contender reads for one call, where the provider can tell (not timed).
+    const inspection = provider.inspect ? await provider.inspect(database, workloads, open, (name, key) => wrong.has(`${name}/${key}`)) : [];
+
     // 2. Timing, workload by workload, contenders interleaved.
     const results = [];
     for (const w of workloads) {
@@ -116,6 +119,7 @@ export async function benchProvider(provider, workloads, settings) {
       notes,
       failures: failures.map(({ contender, workload, problem }) => ({ contender, workload, problem })),
       workloads: summary,
+      inspection,
       kilnBar: kilnBar(summary),
       elapsedSeconds: elapsedS,
     };

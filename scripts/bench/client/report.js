@@ -121,6 +121,16 @@ export function printReport(report, { provider, contenders, notes, failures, con
     else if (bar.met) console.log('Kiln: meets the bar on every workload.');
     else console.log(`Kiln: misses the bar on ${bar.missed.map((m) => `${workloadNumber(m.workload)} (${m.why})`).join(', ')}.`);
   }
+  for (const x of report.inspection ?? []) {
+    const w = report.workloads.find((y) => y.key === x.workload);
+    if (!w) continue;
+    const parts = Object.entries(x.contenders).map(([c, r]) => {
+      const t = r.tables[x.table] ?? { scans: 0, rows: 0 };
+      return `${c} ${n(t.rows)} rows in ${n(t.scans)} scan${t.scans === 1 ? '' : 's'} (${r.statements} statement${r.statements === 1 ? '' : 's'})`;
+    });
+    console.log('');
+    console.log(`${w.number}: rows of "${x.table}" read for one call ${JSON.stringify(x.input)} (EXPLAIN ANALYZE of every statement sent): ${parts.join(', ')}`);
+  }
   console.log('');
   console.log('spread, µs per call: min / median / max over the timed batches');
   for (const w of report.workloads) {

@@ -38,9 +38,15 @@ const DEFAULTS = { rounds: 20, batchMs: 30, warmupMs: 200, minWarmupCalls: 5, ma
  * flags, as scripts/bench/run.js passes them.
  */
 export async function main(options = {}) {
-  const settings = { ...DEFAULTS, ...(options.argv ? parseArgs(options.argv) : options) };
-  const workloads = selectWorkloads(settings.workloads);
-  const providers = selectProviders(settings.providers);
+  let settings, workloads, providers;
+  try {
+    settings = { ...DEFAULTS, ...(options.argv ? parseArgs(options.argv) : options) };
+    workloads = selectWorkloads(settings.workloads);
+    providers = selectProviders(settings.providers);
+  } catch (e) {
+    console.error(`client: ${e.message}`);
+    return false;
+  }
   let ok = true;
   const ran = [];
   for (const [i, name] of providers.entries()) {

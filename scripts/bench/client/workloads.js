@@ -50,6 +50,9 @@ export const WORKLOADS = [
     key: 'usersWithPosts',
     label: '20 users with their posts',
     kind: 'read',
+    // Where the provider can tell (PostgreSQL: EXPLAIN ANALYZE), report how often and how many
+    // rows of this table each contender read for one call.
+    inspect: 'Post',
     input: (i) => ({ minId: 1 + ((i * 37) % (USERS - 19)) }),
   },
   {
@@ -141,6 +144,7 @@ export const WORKLOADS = [
     key: 'usersWithPostsSkip',
     label: '20 users with their posts, skip 500+',
     kind: 'read',
+    inspect: 'Post',
     // Pages deep into the table: skip 500..979 of the 1,000 users, take 20. The posts must be
     // loaded for the 20 users returned only, never for the skipped ones.
     input: (i) => ({ skip: 500 + ((i * 37) % (USERS - 500 - 20)) }),

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { lintMigrations, MigrationFolderError, readMigrationsFolder, type LintedMigration, type MigrationsFolder } from '@kiln/migrate';
@@ -53,7 +52,7 @@ export async function migrateLintCommand(options: MigrateLintOptions, ctx: CliCo
   }
   const shown = displayPath(ctx.cwd, dir);
   if (!folder.exists) {
-    throw new UserError(`There is no migrations folder at ${shown}. Create a first migration with \`kiln migrate dev\`, or pass --migrations <dir>.`);
+    throw new UserError(`There is no migrations folder at ${shown}. Create the first migration with \`kiln migrate dev\`, or pass --migrations <dir>.`);
   }
   const { stdout } = ctx;
   if (folder.migrations.length === 0 || folder.provider === null) {
@@ -86,16 +85,16 @@ export async function migrateLintCommand(options: MigrateLintOptions, ctx: CliCo
   return errors > 0 ? 1 : 0;
 }
 
-/** --migrations, else `migrations/` beside the schema, else `./migrations` when there is no schema to find. */
+/** --migrations, else `migrations/` beside the schema (inside a schema folder), as the other migrate commands find it. */
 function migrationsDir(options: MigrateLintOptions, ctx: CliContext): string {
   if (options.migrations !== undefined) return resolve(ctx.cwd, options.migrations);
   try {
     const schema = findSchema(ctx.cwd, options.schema);
     return join(schema.isFolder ? schema.absolute : dirname(schema.absolute), 'migrations');
   } catch (err) {
-    const fallback = resolve(ctx.cwd, 'migrations');
-    if (err instanceof UserError && options.schema === undefined && existsSync(fallback)) return fallback;
-    if (err instanceof UserError) throw new UserError(`${err.message}\nOr pass --migrations <dir> to lint a migrations folder.`);
+    if (err instanceof UserError && options.schema === undefined) {
+      throw new UserError('Pass --migrations <dir> or --schema <path>: kiln found no schema to find the migrations folder beside.');
+    }
     throw err;
   }
 }

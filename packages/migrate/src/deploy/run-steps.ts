@@ -29,7 +29,7 @@ export class StepFailure extends Error {
  * (MySQL records its progress there).
  */
 export async function runSteps(
-  session: MigrationSession,
+  session: Pick<MigrationSession, 'connection' | 'onProgress'>,
   name: string,
   steps: readonly MigrationStep[],
   from: number,
@@ -82,7 +82,7 @@ export function segments(steps: readonly MigrationStep[], from: number, transact
  * Runs `work` with foreign key enforcement off when `off` (and the database has the switch),
  * turning it back on afterwards whatever happens. The switch is set outside any transaction.
  */
-export async function withForeignKeys<T>(session: MigrationSession, off: boolean, work: () => Promise<T>): Promise<T> {
+export async function withForeignKeys<T>(session: Pick<MigrationSession, 'connection' | 'dialect'>, off: boolean, work: () => Promise<T>): Promise<T> {
   const enforcement = session.dialect.foreignKeyEnforcement;
   if (!off || enforcement === null) return work();
   await session.connection.execute(enforcement.off);

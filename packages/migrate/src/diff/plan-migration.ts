@@ -139,10 +139,18 @@ export function planMigration(from: DatabaseSchema, to: DatabaseSchema, options:
     parts.dropForeignKeys.push(...d.dropForeignKeys);
     parts.dropIndexes.push(...d.dropIndexes);
     for (const c of d.dropColumns) (usesRecreated(c.column) ? parts.earlyDrops : parts.dropColumns).push(c);
-    const losesAutoincrement = d.alterColumns.filter((a) => a.from.autoincrement && !a.to.autoincrement && !(a.to.nullable && !a.from.nullable));
+    const losesAutoincrement: Change[] = d.alterColumns.filter((a) => a.from.autoincrement && !a.to.autoincrement && !(a.to.nullable && !a.from.nullable));
+    if (caps.autoincrementNeedsKey && d.dropPrimaryKey !== null) {
+      // An AUTO_INCREMENT column that goes away with its key stops incrementing first.
+      for (const { column } of d.dropColumns) {
+        if (!column.autoincrement) continue;
+        const to = { ...column, autoincrement: false };
+        losesAutoincrement.push({ kind: 'alterColumn', table: d.to.table.name, from: column, to, kinds: ['autoincrement'] });
+      }
+    }
     const gainsAutoincrement = d.alterColumns.filter((a) => a.to.autoincrement && !a.from.autoincrement);
     const leavesRecreated = d.alterColumns.filter((a) => usesRecreated(a.from) && !usesRecreated(a.to));
-    const others = d.alterColumns.filter((a) => !losesAutoincrement.includes(a) && !gainsAutoincrement.includes(a) && !leavesRecreated.includes(a));
+    const others = d.alterColumns.filter((a) => !losesAutoincrement.includes(a as Change) && !gainsAutoincrement.includes(a) && !leavesRecreated.includes(a));
     parts.earlyDrops.push(...leavesRecreated);
     parts.alterTables.push(
       ...losesAutoincrement,

@@ -102,7 +102,8 @@ export const LintRules = {
     {
       summary:
         'A column keeps its kind of type but holds less: a shorter VARCHAR or CHAR, TEXT to VARCHAR, a smaller integer, ' +
-        'fewer DECIMAL digits or a smaller scale, FLOAT from DOUBLE, less time precision or a narrower date range.',
+        'signed to unsigned, fewer DECIMAL digits or a smaller scale, DOUBLE to REAL, less time precision, DateTime to Date, ' +
+        'a narrower date range (MySQL DATETIME to TIMESTAMP), shorter binary.',
       advice: 'Check that no stored value is out of the new range first; accept with `--accept-data-loss`.',
     },
     (table: string, column: string, from: string, to: string, reason: string) =>
@@ -115,8 +116,8 @@ export const LintRules = {
     {
       summary:
         'A column changes to another kind of type that cannot hold every value of the old one (String to Int, ' +
-        'Float to Int, DateTime to Date, a list to a scalar, Json to a VARCHAR). Changes that keep every value as ' +
-        'it was (Int to String, Json to TEXT, VARCHAR to TEXT) are not flagged here.',
+        'Float to Int, BigInt to Float, a list to a scalar, Json to a VARCHAR). Changes that keep every value as ' +
+        'it was (Int to String, Json to TEXT, an enum to String) are not flagged.',
       advice: 'Add a new column, fill it with converted values, then drop the old one; or accept with `--accept-data-loss`.',
     },
     (table: string, column: string, from: string, to: string, reason: string) =>

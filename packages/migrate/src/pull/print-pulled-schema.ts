@@ -12,6 +12,14 @@ function rank(attribute: string): number {
   return i === -1 ? ATTRIBUTE_ORDER.length : i;
 }
 
+/** Block attributes in the order Prisma writes them. */
+const BLOCK_ATTRIBUTE_ORDER = ['@@id', '@@unique', '@@index', '@@fulltext', '@@check', '@@sql', '@@map', '@@schema', '@@ignore'];
+
+function blockRank(attribute: string): number {
+  const i = BLOCK_ATTRIBUTE_ORDER.findIndex((a) => attribute === a || attribute.startsWith(`${a}(`));
+  return i === -1 ? BLOCK_ATTRIBUTE_ORDER.length : i;
+}
+
 /** Columns in table order, then relation fields by name. */
 function orderedFields(b: PulledBlock): PulledField[] {
   const columns = new Set(b.fieldOf.values());
@@ -29,7 +37,8 @@ export function printPulledSchema(header: string, blocks: readonly PulledBlock[]
         return `${doc(f.doc, '  ')}  ${[f.name, f.type, ...attributes].join(' ')}\n`;
       })
       .join('');
-    const attributes = b.attributes.length === 0 ? '' : `\n${b.attributes.map((a) => `  ${a}\n`).join('')}`;
+    const sorted = [...b.attributes].sort((x, y) => blockRank(x) - blockRank(y));
+    const attributes = sorted.length === 0 ? '' : `\n${sorted.map((a) => `  ${a}\n`).join('')}`;
     parts.push(`${doc(b.doc, '')}${b.kind} ${b.name} {\n${fields}${attributes}}`);
   }
   for (const e of enums) {

@@ -24,6 +24,10 @@ export interface PulledSchema {
   text: string;
   /** What could not be written (a foreign key to a table that is not pulled, a list default): one line each. */
   warnings: string[];
+  /** The names of the blocks written, in order. */
+  models: string[];
+  views: string[];
+  enums: string[];
 }
 
 /** Names the schema language gives meaning to, which no block may take. */
@@ -88,13 +92,16 @@ export function pullSchema(input: Introspection | DatabaseSchema, options: PullO
 
   const header = options.header ?? defaultHeader(provider, schema.namespaces);
   const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  const text = printPulledSchema(header, [...[...models.values()].sort(byName), ...views.sort(byName)], [...enums.enums].sort(byName));
+  const modelBlocks = [...models.values()].sort(byName);
+  const viewBlocks = [...views].sort(byName);
+  const enumBlocks = [...enums.enums].sort(byName);
+  const text = printPulledSchema(header, [...modelBlocks, ...viewBlocks], enumBlocks);
   const formatted = formatSchema(text, 'schema.schema');
   if (formatted.diagnostics.length > 0) {
     // A bug here, not in the user's database: the writer made text the parser rejects.
     throw new Error(`kiln db pull wrote a schema it cannot parse:\n${renderDiagnostics(formatted.diagnostics, { sources: new Map([['schema.schema', text]]) })}`);
   }
-  return { text: formatted.text, warnings };
+  return { text: formatted.text, warnings, models: modelBlocks.map((b) => b.name), views: viewBlocks.map((b) => b.name), enums: enumBlocks.map((e) => e.name) };
 }
 
 function defaultHeader(provider: Provider, namespaces: readonly string[]): string {

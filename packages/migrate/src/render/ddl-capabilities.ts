@@ -39,6 +39,11 @@ export interface DdlCapabilities {
    */
   readonly namedForeignKeys: boolean;
   /**
+   * An AUTO_INCREMENT column must be a key (MySQL: "there can be only one auto column and it
+   * must be defined as a key"), so it loses AUTO_INCREMENT before its primary key is dropped.
+   */
+  readonly autoincrementNeedsKey: boolean;
+  /**
    * A foreign key needs an index whose first columns are its columns, and that index cannot be
    * dropped while the foreign key exists (MySQL, https://dev.mysql.com/doc/refman/8.0/en/create-table-foreign-keys.html).
    */

@@ -110,3 +110,23 @@ export async function context() {
  * and plan time back that raw spends on every call.
  */
 export const rawBar = () => 1.0;
+
+/**
+ * For the workloads with relations: what each contender read from the related table for one
+ * call, from EXPLAIN (ANALYZE) of the statements it sent (trace.js). Printed under the table.
+ */
+export async function inspect(database, workloads, open, isWrong) {
+  const { captureStatements, explainStatements } = await import('./trace.js');
+  const out = [];
+  for (const w of workloads.filter((x) => x.inspect)) {
+    const input = w.input(0, 'inspect:');
+    const byContender = {};
+    for (const [name, adapter] of open) {
+      if (isWrong(name, w.key)) continue;
+      const statements = await captureStatements(() => adapter[w.key](input));
+      byContender[name] = await explainStatements(database.url, statements);
+    }
+    out.push({ workload: w.key, input, table: w.inspect, contenders: byContender });
+  }
+  return out;
+}

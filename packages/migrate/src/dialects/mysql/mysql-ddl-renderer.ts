@@ -84,6 +84,7 @@ export class MysqlDdlRenderer extends DdlRenderer {
     namedPrimaryKeys: false,
     namedForeignKeys: true,
     foreignKeysNeedIndex: true,
+    autoincrementNeedsKey: true,
   };
   protected readonly sqlDialect = new MysqlDialect();
 

@@ -93,6 +93,7 @@ export class PostgresqlDdlRenderer extends DdlRenderer {
     namedPrimaryKeys: true,
     namedForeignKeys: true,
     foreignKeysNeedIndex: false,
+    autoincrementNeedsKey: false,
   };
   protected readonly sqlDialect = new PostgresDialect();
 

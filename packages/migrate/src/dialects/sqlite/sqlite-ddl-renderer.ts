@@ -48,6 +48,7 @@ export class SqliteDdlRenderer extends DdlRenderer {
     namedPrimaryKeys: false,
     namedForeignKeys: false,
     foreignKeysNeedIndex: false,
+    autoincrementNeedsKey: false,
   };
   protected readonly sqlDialect = new SqliteDialect();
 

@@ -87,13 +87,14 @@ function mapType(name: string, args: string | undefined, unsigned: boolean): Map
     case 'numeric':
       // DECIMAL(65,30) is Prisma's Decimal.
       return a === '65' && b === '30' ? of('Decimal') : of('Decimal', native('Decimal', a, b));
+    // DATETIME(3) is Prisma's DateTime. MySQL shows a precision of 0 as no precision (`datetime`);
+    // Prisma's introspection writes it as (0), and so does this.
     case 'datetime':
-      // DATETIME(3) is Prisma's DateTime.
-      return a === '3' ? of('DateTime') : of('DateTime', native('DateTime', a));
+      return a === '3' ? of('DateTime') : of('DateTime', native('DateTime', a ?? '0'));
     case 'timestamp':
-      return of('DateTime', native('Timestamp', a));
+      return of('DateTime', native('Timestamp', a ?? '0'));
     case 'time':
-      return of('DateTime', native('Time', a));
+      return of('DateTime', native('Time', a ?? '0'));
     default:
       return null;
   }

@@ -89,9 +89,9 @@ function unescapeE(body: string): string {
  */
 function listDefault(text: string, type: ColumnType): ColumnDefault | null {
   const element: ColumnType = { ...type, list: false } as ColumnType;
-  const arr = new RegExp(String.raw`^ARRAY\[(.*)\](::${TYPE})?$`, 'is').exec(text);
-  if (arr !== null) {
-    const items = splitTopLevel(arr[1]!);
+  const body = arrayConstructorBody(text);
+  if (body !== null) {
+    const items = splitTopLevel(body);
     const values: ColumnDefault[] = [];
     for (const item of items) {
       const lit = scalarLiteral(item.trim(), element);
@@ -106,6 +106,28 @@ function listDefault(text: string, type: ColumnType): ColumnDefault | null {
     const items = arrayLiteralItems(body);
     if (items === null) return null;
     return { kind: 'list', values: items.map((v) => defaultFromLiteral(isNumberText(v) && element.kind === 'scalar' && element.scalar !== 'String' ? { kind: 'number', value: v } : { kind: 'string', value: v }, element, v)) };
+  }
+  return null;
+}
+
+/** The inside of `ARRAY[...]`, when the text is one (with an optional cast after it). */
+function arrayConstructorBody(text: string): string | null {
+  if (!/^ARRAY\[/i.test(text)) return null;
+  let depth = 0;
+  let quote = false;
+  for (let i = 5; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (ch === "'") {
+        if (text[i + 1] === "'") i++;
+        else quote = false;
+      }
+    } else if (ch === "'") quote = true;
+    else if (ch === '[') depth++;
+    else if (ch === ']' && --depth === 0) {
+      const rest = text.slice(i + 1);
+      return rest === '' || new RegExp(String.raw`^::${TYPE}$`).test(rest) ? text.slice(6, i) : null;
+    }
   }
   return null;
 }

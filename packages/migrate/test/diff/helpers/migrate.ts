@@ -119,9 +119,12 @@ export async function expectSameCatalog(provider: Provider, connection: Database
   }
 }
 
-/** The rows of a query, each as a plain object with numbers for integers (drivers differ). */
+/**
+ * The rows of a query, each as a plain object with numbers for integers: drivers return a
+ * BIGINT as a bigint (better-sqlite3 on request) or a string (pg). The tests' text values are
+ * never digits alone.
+ */
 export async function rows(db: DatabaseConnection, sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
-  return (await db.query(sql, params)).map((r) =>
-    Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v])),
-  );
+  const integer = (v: unknown) => (typeof v === 'bigint' || (typeof v === 'string' && /^-?\d+$/.test(v)) ? Number(v) : v);
+  return (await db.query(sql, params)).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, integer(v)])));
 }

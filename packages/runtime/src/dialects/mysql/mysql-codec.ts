@@ -8,13 +8,13 @@ import {
   noListEncoder,
   normalizeDecimal,
   parseTimeOfDay,
-  parseUtcDateTime,
   scalarEncoder,
   utcTimeOfDay,
   type Decoder,
   type Encoder,
   type ValueCodec,
 } from '../../values/codec.js';
+import { parseDateTimeText } from '../../driver/date-time-text.js';
 import { DecimalText } from './key-list.js';
 
 /**
@@ -50,7 +50,7 @@ export const mysqlCodec: ValueCodec = {
           typeof v === 'number' ? v !== 0 : typeof v === 'string' ? v !== '0' : typeof v === 'bigint' ? v !== 0n : Buffer.isBuffer(v) ? v.some((b) => b !== 0) : Boolean(v);
       case 'DateTime':
         if (native === 'Time') return (v) => (typeof v === 'string' ? parseTimeOfDay(v) : v);
-        return (v) => (typeof v === 'string' ? parseUtcDateTime(v) : v);
+        return (v) => (typeof v === 'string' ? parseDateTimeText(v) : v);
       case 'Json':
         return (v) => (typeof v === 'string' ? JSON.parse(v) : Buffer.isBuffer(v) ? JSON.parse(v.toString('utf8')) : v);
       case 'Decimal':
@@ -105,7 +105,7 @@ function bitsValue(b: Buffer): bigint {
  * https://dev.mysql.com/doc/refman/8.0/en/problems-with-float.html
  */
 export function shortestFloat32(v: number): number {
-  if (!Number.isFinite(v) || Math.fround(v) !== v) return v;
+  if (v === 0 || !Number.isFinite(v) || Math.fround(v) !== v) return v;
   for (let digits = 1; digits <= 9; digits++) {
     const candidate = Number(v.toPrecision(digits));
     if (Math.fround(candidate) === v) return candidate;

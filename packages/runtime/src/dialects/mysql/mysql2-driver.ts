@@ -176,7 +176,7 @@ export class Mysql2Driver implements Driver {
    */
   private async runPooled(sql: string, params: readonly unknown[], options: QueryOptions | undefined): Promise<unknown> {
     const pool = this.pool ?? (await this.getPool());
-    if (this.taken < this.max || true) {
+    if (this.taken < this.max) {
       this.taken++;
       try {
         return await this.run(pool, sql, params, options);

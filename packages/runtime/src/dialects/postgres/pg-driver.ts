@@ -5,7 +5,7 @@ import type { Driver, TransactionSettings } from '../../driver/driver.js';
 import type { ExecuteResult, Queryable, QueryOptions, Row } from '../../driver/queryable.js';
 import { KilnConnectionError, KilnPoolTimeoutError } from '../../errors/kiln-error.js';
 import { translateSessionError } from '../../errors/translate.js';
-import { parseUtcDateTime } from '../../values/codec.js';
+import { parseDateTimeText } from '../../driver/date-time-text.js';
 import { classifyPostgresError } from './postgres-errors.js';
 
 export interface PgOptions {
@@ -203,7 +203,7 @@ function typeParsers(pgModule: PgModule): pg.CustomTypesConfig {
   const types = pgModule.types;
   const textArray = types.getTypeParser(1009 /* text[] */ as never, 'text') as (s: string) => (string | null)[];
   const list = (one: (s: string) => unknown) => (s: string) => textArray(s).map((x) => (x === null ? null : one(x)));
-  const timestamp = (s: string): unknown => (s === 'infinity' || s === '-infinity' ? s : parseUtcDateTime(s));
+  const timestamp = (s: string): unknown => (s === 'infinity' || s === '-infinity' ? s : parseDateTimeText(s));
   const overrides: Record<number, (s: string) => unknown> = {
     20: BigInt, // int8
     1016: list(BigInt), // int8[]

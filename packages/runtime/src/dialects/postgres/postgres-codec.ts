@@ -94,13 +94,14 @@ function checkText(v: unknown): string {
  * `money` text as an exact decimal string. PostgreSQL prints money in the session's
  * `lc_monetary` locale: `$1,234.56` and `-$1,234.56` under C and en_US, `1.234,56 €` under de_DE
  * (https://www.postgresql.org/docs/current/datatype-money.html). The symbols and grouping are
- * dropped; the last `.` or `,` is the decimal separator when the other one comes before it or
+ * dropped (a `-` or parentheses anywhere make it negative); the last `.` or `,` is the decimal separator when the other one comes before it or
  * when fewer or more than three digits follow it, else it groups thousands (a locale without
  * decimals, `￥1,235`).
  */
 export function parseMoney(text: string): string {
   const negative = /-|\(/.test(text);
-  const body = text.replace(/[^\d.,]/g, '');
+  // From the first digit to the last: a symbol may hold a dot itself (`Fr. 1'234.56`).
+  const body = (/\d(?:.*\d)?/s.exec(text)?.[0] ?? '').replace(/[^\d.,]/g, '');
   const last = Math.max(body.lastIndexOf('.'), body.lastIndexOf(','));
   let digits = body.replace(/[.,]/g, '');
   if (last >= 0) {
