@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteExecutor } from '@kiln/migrate';
 import { kiln, removeTempDirs, STACK_FRAME, tempProject } from './run-kiln.js';
@@ -69,13 +69,32 @@ describe('kiln db push on SQLite', () => {
     expect(await sqliteTables(join(dir, 'db/dev.db'))).toEqual(['Post', 'User']);
   });
 
-  test('refuses a database that already has tables, pointing at kiln migrate', () => {
+  test('on a database that has tables it applies the difference; data loss needs --accept-data-loss', async () => {
     const dir = tempProject({ 'schema.schema': schema('"file:./dev.db"') });
     expect(kiln(dir, ['db', 'push']).status).toBe(0);
     const again = kiln(dir, ['db', 'push']);
-    expectCleanError(again, /The SQLite database dev\.db already has tables \(Post, User\)\./);
-    expect(again.stderr).toContain('updating an existing database arrives with `kiln migrate`');
-    expect(again.stdout).toBe('');
+    expect(again.stdout).toBe('The SQLite database dev.db is already in sync with schema.schema: nothing to push.\n');
+    expect(again.status).toBe(0);
+
+    // A new column: pushed as a change.
+    writeFileSync(join(dir, 'schema.schema'), schema('"file:./dev.db"').replace('  email String @unique', '  email String @unique\n  name  String?'));
+    const added = kiln(dir, ['db', 'push']);
+    expect(added.stderr).toBe('');
+    expect(added.stdout).toBe('Pushed schema.schema to the SQLite database dev.db: 1 change.\n  AddColumn "name" to "User"\n');
+    const c = await openSqliteExecutor(join(dir, 'dev.db'));
+    await c.execute(`INSERT INTO "User" ("email", "name") VALUES ('a@b.c', 'Ann')`);
+    await c.close();
+
+    // Dropping it again would lose Ann's name: refused, then accepted.
+    writeFileSync(join(dir, 'schema.schema'), schema('"file:./dev.db"'));
+    const refused = kiln(dir, ['db', 'push']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^L\d+ error: Dropping column "name" of table "User" deletes its values \(1 row\)\.\nerror: Pushing the schema would lose data \(1 finding above\), so nothing was changed\. Run again with --accept-data-loss/);
+    expect(refused.stderr).not.toMatch(STACK_FRAME);
+    const accepted = kiln(dir, ['db', 'push', '--accept-data-loss']);
+    expect(accepted.status).toBe(0);
+    expect(accepted.stdout).toContain('DropColumn "name" from "User"');
+    expect(kiln(dir, ['db', 'push']).stdout).toContain('already in sync');
   });
 
   test('a variable already in the environment wins over the .env file', async () => {

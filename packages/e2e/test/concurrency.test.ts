@@ -32,7 +32,7 @@ beforeAll(async () => {
   // 50 transactions queue for 5 connections (and retry): a queued one may wait long. A call
   // waits for a connection at most connectTimeout, a transaction at most maxWait as well.
   db = f.client({ pool: { max: POOL }, connectTimeout: 60_000, transactionOptions: { timeout: 60_000, maxWait: 60_000 } });
-  await db.m('counter').create({ data: { id: 1, value: 0 } });
+  await db.m('counter').createMany({ data: [{ id: 1, value: 0 }, { id: 2, value: 0 }] });
 });
 afterAll(async () => {
   await db?.$disconnect();
@@ -174,6 +174,42 @@ it(
     // overwrite each other; SQLite's one connection runs the transactions one after another.
     if (server) expect(await counter()).toBeLessThanOrEqual(CALLS - (WIDTH - 1));
     else expect(await counter()).toBe(CALLS);
+  },
+  TEST_TIMEOUT,
+);
+
+it(
+  'two transactions locking two rows in opposite orders: on a server one is the deadlock victim (P2034) and the other commits',
+  async () => {
+    await db.m('counter').updateMany({ data: { value: 0 } });
+    // Each holds one row, then (once both hold theirs) asks for the other's.
+    const wave = new Wave(server ? 2 : 1);
+    const g = gauge();
+    const swap = (first: number, second: number) =>
+      db.$transaction((tx: any) =>
+        g.run(async () => {
+          await tx.m('counter').update({ where: { id: first }, data: { value: { increment: 1 } } });
+          await wave.arrive();
+          await tx.m('counter').update({ where: { id: second }, data: { value: { increment: 1 } } });
+        }),
+      );
+    const results = await Promise.allSettled([swap(1, 2), swap(2, 1)]);
+    const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason);
+    const values = (await db.m('counter').findMany({ orderBy: { id: 'asc' } })).map((c: { value: number }) => c.value);
+    if (server) {
+      // PostgreSQL 40P01 deadlock_detected, MySQL 1213 ER_LOCK_DEADLOCK: one victim, rolled back whole.
+      expect(failed).toHaveLength(1);
+      expect(failed[0]).toBeInstanceOf(KilnWriteConflictError);
+      expect(failed[0].code).toBe('P2034');
+      expect(failed[0].message).toMatch(/deadlock/i);
+      expect(values).toEqual([1, 1]);
+      expect(g.peak).toBe(2);
+    } else {
+      // SQLite's one connection runs them one after the other.
+      expect(failed).toEqual([]);
+      expect(values).toEqual([2, 2]);
+      expect(g.peak).toBe(1);
+    }
   },
   TEST_TIMEOUT,
 );

@@ -125,6 +125,7 @@ export { DEFAULT_LOCK_TIMEOUT_MS, type DeployDialect, type LockOptions, type Mig
 export { deployDialectFor } from './deploy/deploy-dialect-for.js';
 export { deployInSession, deployMigrations, refuseBlocked, type DeployOptions, type DeployResult } from './deploy/deploy-migrations.js';
 export { executeScript, type ExecuteScriptOptions } from './deploy/execute-script.js';
+export { createDatabaseIfMissing, openExistingDatabase } from './deploy/open-target.js';
 export { MigrateError, type MigrateErrorCode } from './deploy/migrate-error.js';
 export type { MigrateProgress, ProgressListener } from './deploy/migrate-progress.js';
 export { withMigrationSession, type MigrationSession, type SessionOptions } from './deploy/migration-session.js';

@@ -1,15 +1,18 @@
 import {
   add,
   as,
+  assign,
   col,
   DEFAULT,
   eq,
   excluded,
+  fn,
   insertInto,
   MysqlDialect,
   onConflictDoNothing,
   onConflictDoUpdate,
   param,
+  schemaTable,
   select,
   SqliteDialect,
   table,
@@ -138,6 +141,63 @@ describe('INSERT', () => {
       parameters: ['home', 1, false],
     });
     expectCompileError(mariadb, node, 'UNSUPPORTED');
+  });
+
+  test('upsert on a compound key with hostile names, returning the row (MySQL 8.0 has no RETURNING; MariaDB has)', () => {
+    const T = 'we"ird `t` ü';
+    const node = insertInto(table(T), {
+      columns: ['org', 'e-mail x', 'n`'],
+      rows: [[param('acme'), param('a@x.io'), param(1)]],
+      onConflict: onConflictDoUpdate(['org', 'e-mail x'], { 'n`': add(col(T, 'n`'), param(2)) }),
+      returning: [col('id'), col('n`')],
+    });
+    expect(sqlite.compile(node)).toEqual({
+      sql: 'INSERT INTO "we""ird `t` ü" ("org", "e-mail x", "n`") VALUES (?, ?, ?) ON CONFLICT ("org", "e-mail x") DO UPDATE SET "n`" = "we""ird `t` ü"."n`" + ? RETURNING "id", "n`"',
+      parameters: ['acme', 'a@x.io', 1, 2],
+    });
+    expect(postgres.compile(node)).toEqual({
+      sql: 'INSERT INTO "we""ird `t` ü" ("org", "e-mail x", "n`") VALUES ($1, $2, $3) ON CONFLICT ("org", "e-mail x") DO UPDATE SET "n`" = "we""ird `t` ü"."n`" + $4 RETURNING "id", "n`"',
+      parameters: ['acme', 'a@x.io', 1, 2],
+    });
+    expectCompileError(mysql, node, 'UNSUPPORTED');
+    expect(mariadb.compile(node)).toEqual({
+      sql: 'INSERT INTO `we"ird ``t`` ü` (`org`, `e-mail x`, `n```) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE `n``` = `we"ird ``t`` ü`.`n``` + ? RETURNING `id`, `n```',
+      parameters: ['acme', 'a@x.io', 1, 2],
+    });
+  });
+
+  test('an upsert that leaves the existing row as it is assigns a key column its own value', () => {
+    const node = insertInto(schemaTable('app', 'User'), {
+      columns: ['email'],
+      rows: [[param('a@x.io')]],
+      onConflict: onConflictDoUpdate(['email'], { email: col('User', 'email') }),
+    });
+    expectSql(node, {
+      sqlite: 'INSERT INTO "app"."User" ("email") VALUES (?) ON CONFLICT ("email") DO UPDATE SET "email" = "User"."email"',
+      postgres: 'INSERT INTO "app"."User" ("email") VALUES ($1) ON CONFLICT ("email") DO UPDATE SET "email" = "User"."email"',
+      mysql: 'INSERT INTO `app`.`User` (`email`) VALUES (?) ON DUPLICATE KEY UPDATE `email` = `User`.`email`',
+      parameters: ['a@x.io'],
+    });
+  });
+
+  test('MySQL without RETURNING: LAST_INSERT_ID(id) in the update list reports the key of the updated row', () => {
+    const node = insertInto(table('Tag'), {
+      columns: ['name'],
+      rows: [[param('orm')]],
+      onConflict: onConflictDoUpdate(['name'], [assign('id', fn('LAST_INSERT_ID', col('Tag', 'id'))), assign('name', param('ORM'))]),
+    });
+    expect(mysql.compile(node)).toEqual({
+      sql: 'INSERT INTO `Tag` (`name`) VALUES (?) ON DUPLICATE KEY UPDATE `id` = LAST_INSERT_ID(`Tag`.`id`), `name` = ?',
+      parameters: ['orm', 'ORM'],
+    });
+  });
+
+  test('DO UPDATE needs a conflict target on postgres; sqlite (3.35+) takes any unique key; mysql always does', () => {
+    const node = insertInto(table('Stat'), { columns: ['key'], rows: [[param('home')]], onConflict: onConflictDoUpdate(undefined, { key: excluded('key') }) });
+    expectCompileError(postgres, node, 'INVALID');
+    expect(sqlite.compile(node).sql).toBe('INSERT INTO "Stat" ("key") VALUES (?) ON CONFLICT DO UPDATE SET "key" = excluded."key"');
+    expect(mysql.compile(node).sql).toBe('INSERT INTO `Stat` (`key`) VALUES (?) ON DUPLICATE KEY UPDATE `key` = VALUES(`key`)');
+    expect(() => onConflictDoUpdate(['key'], {})).toThrow(TypeError);
   });
 
   test('INSERT .. SELECT; sqlite needs a WHERE before ON CONFLICT', () => {

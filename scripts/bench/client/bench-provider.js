@@ -15,6 +15,10 @@ import * as kiln from './kiln.js';
 const here = dirname(fileURLToPath(import.meta.url));
 export const resultsFile = (provider) => join(here, '..', 'results', `client-${provider}.json`);
 
+/** Set on Ctrl-C: what fails afterwards (statements on dropped connections) is not reported. */
+let stopping = false;
+export const isStopping = () => stopping;
+
 /** Inputs checked per read workload: the first calls of the timed sequence. */
 const READ_CHECKS = [0, 1, 2];
 
@@ -55,10 +59,35 @@ export async function benchProvider(provider, workloads, settings) {
     }
   }
 
-  const database = await provider.createDatabase();
+  // Ctrl-C drops the database too (a server database needs a connection to drop it, so this
+  // cannot wait for the 'exit' event); during creation, as soon as it exists.
+  let database = null;
+  let interrupted = false;
+  const interrupt = () => {
+    stopping = true;
+    console.error(`\n${provider.title}: interrupted; removing the benchmark database`);
+    const done = () => process.exit(130);
+    (settings.keepDb ? Promise.resolve() : database.remove()).then(done, done);
+  };
+  const onInterrupt = () => {
+    if (interrupted) return;
+    interrupted = true;
+    if (database) interrupt();
+  };
+  process.on('SIGINT', onInterrupt);
+  try {
+    database = await provider.createDatabase();
+  } catch (e) {
+    process.removeListener('SIGINT', onInterrupt);
+    console.error(`${provider.title}: could not create the benchmark database: ${e.message}`);
+    return false;
+  }
+  if (interrupted) {
+    interrupt();
+    return new Promise(() => {}); // exits once the database is removed
+  }
   database.provider = provider.name;
-  // Also on an early exit (an exception, process.exit) for a file; a server database needs a
-  // connection, so it is dropped by the normal path in `finally` only.
+  // Also on an early exit (an exception, process.exit) for a file.
   const removeOnExit = () => settings.keepDb || database.removeSync?.();
   process.once('exit', removeOnExit);
   let admin = null;
@@ -98,8 +127,8 @@ export async function benchProvider(provider, workloads, settings) {
         .map(([name, adapter]) => ({ name, fn: adapter[w.key], tag: `bench:${name}:`, i: 0 }));
       if (runners.length === 0) continue;
       const afterBatch = w.kind === 'write' ? () => admin.cleanup() : async () => {};
-      const { samples, batchSizes } = await measure(w, runners, { ...settings, afterBatch });
-      for (const r of runners) results.push({ workload: w.key, contender: r.name, samples: samples.get(r.name), batchSize: batchSizes.get(r.name) });
+      const { samples, cpu, batchSizes } = await measure(w, runners, { ...settings, afterBatch });
+      for (const r of runners) results.push({ workload: w.key, contender: r.name, samples: samples.get(r.name), cpu: cpu.get(r.name), batchSize: batchSizes.get(r.name) });
       if (settings.progress) process.stderr.write(`  ${provider.name}: ${w.key} done\n`);
     }
 
@@ -132,6 +161,7 @@ export async function benchProvider(provider, workloads, settings) {
     for (const adapter of open.values()) await adapter.close().catch(() => undefined);
     await admin?.close().catch(() => undefined);
     process.removeListener('exit', removeOnExit);
+    process.removeListener('SIGINT', onInterrupt);
     if (settings.keepDb) console.log(`database kept: ${database.where}`);
     else await database.remove();
   }

@@ -9,10 +9,12 @@ export let sink = null;
  * Measures one workload for the given runners ({ name, fn, tag, i }), where `fn(input)` may
  * return a value or a promise; every call is awaited the same way for every contender.
  * `afterBatch()` runs outside the timed region (writes use it to delete what they inserted).
- * Returns, per runner name, the µs per call of every timed batch and the batch size.
+ * Returns, per runner name, the µs per call of every timed batch (wall clock, and this process's
+ * CPU time) and the batch size.
  */
 export async function measure(workload, runners, { rounds, batchMs, warmupMs, minWarmupCalls, maxBatch, afterBatch }) {
   const samples = new Map(runners.map((r) => [r.name, []]));
+  const cpu = new Map(runners.map((r) => [r.name, []]));
   const batchSizes = new Map();
 
   for (const r of runners) {
@@ -38,14 +40,19 @@ export async function measure(workload, runners, { rounds, batchMs, warmupMs, mi
       const inputs = new Array(n);
       for (let j = 0; j < n; j++) inputs[j] = workload.input(r.i++, r.tag);
       const fn = r.fn;
+      const c0 = process.cpuUsage();
       const t0 = process.hrtime.bigint();
       for (let j = 0; j < n; j++) sink = await fn(inputs[j]);
       const t1 = process.hrtime.bigint();
+      const c1 = process.cpuUsage(c0);
       samples.get(r.name).push(Number(t1 - t0) / 1000 / n);
+      // This process's CPU time (user + system) per call: the client's own work, without the
+      // time spent waiting for the database (which runs in another process).
+      cpu.get(r.name).push((c1.user + c1.system) / n);
       await afterBatch();
     }
   }
-  return { samples, batchSizes };
+  return { samples, cpu, batchSizes };
 }
 
 export function median(values) {

@@ -22,6 +22,7 @@ export function summarize({ workloads, contenders, measured, results, baseline, 
         medianUs: round(median(r.samples)),
         minUs: round(Math.min(...r.samples)),
         maxUs: round(Math.max(...r.samples)),
+        cpuUs: round(median(r.cpu)),
         batches: r.samples.length,
         callsPerBatch: r.batchSize,
         samplesUs: r.samples.map((x) => round(x)),
@@ -140,6 +141,12 @@ export function printReport(report, { provider, contenders, notes, failures, con
         const x = w.contenders[c];
         return `${c} ${us(x.minUs)}/${us(x.medianUs)}/${us(x.maxUs)}`;
       });
+    console.log(`${String(w.number).padStart(2)} ${parts.join('   ')}`);
+  }
+  console.log('');
+  console.log("this process's CPU µs per call (median): the client's own work, without the wait for the database");
+  for (const w of report.workloads) {
+    const parts = contenders.filter((c) => w.contenders[c].status === 'measured').map((c) => `${c} ${us(w.contenders[c].cpuUs)}`);
     console.log(`${String(w.number).padStart(2)} ${parts.join('   ')}`);
   }
 }

@@ -27,7 +27,7 @@
 import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchProvider } from './bench-provider.js';
+import { benchProvider, isStopping } from './bench-provider.js';
 import { PROVIDERS, loadProvider } from './providers.js';
 import { WORKLOADS } from './workloads.js';
 
@@ -51,7 +51,14 @@ export async function main(options = {}) {
   const ran = [];
   for (const [i, name] of providers.entries()) {
     if (i > 0) console.log('');
-    const result = await benchProvider(await loadProvider(name), workloads, settings);
+    let result;
+    try {
+      result = await benchProvider(await loadProvider(name), workloads, settings);
+    } catch (e) {
+      // Interrupted: the handler removes the database and exits; the failures it causes are noise.
+      if (isStopping()) await new Promise(() => {});
+      throw e;
+    }
     if (result === false) ok = false;
     if (result !== 'skipped') ran.push(name);
   }

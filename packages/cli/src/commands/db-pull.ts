@@ -148,10 +148,16 @@ function readExisting(target: PullTarget, ctx: CliContext): { datasource: Existi
   const items = parsed.file.items;
   const configs = items.filter((i): i is ConfigBlock => i.kind === 'datasource' || i.kind === 'generator');
   const blocks = items.flatMap((i) => (i.kind === 'model' || i.kind === 'view' || i.kind === 'enum' || i.kind === 'type' ? [`${i.kind} ${i.name.text}`] : []));
-  // The comments at the top of the file and every datasource and generator block, as written.
-  const firstBlock = items.findIndex((i) => i.kind !== 'comment' && i.kind !== 'blank');
-  const leading = items.slice(0, firstBlock === -1 ? items.length : firstBlock).flatMap((i) => (i.kind === 'comment' ? [i.text] : []));
-  const header = [...(leading.length > 0 ? [leading.join('\n')] : []), ...configs.map((c) => configText(c, text))].join('\n\n');
+  // The datasource and generator blocks as written: with the comments around them when they
+  // come before every model, else one after the other.
+  const lastConfig = configs.at(-1);
+  const firstOther = items.find((i) => i.kind === 'model' || i.kind === 'view' || i.kind === 'enum' || i.kind === 'type');
+  const header =
+    lastConfig === undefined
+      ? ''
+      : firstOther === undefined || firstOther.span.start.offset > lastConfig.span.end.offset
+        ? text.slice(0, lastConfig.span.end.offset)
+        : configs.map((c) => configText(c, text)).join('\n\n');
   const ds = configs.find((c) => c.kind === 'datasource');
   return { datasource: ds === undefined ? null : readDatasource(ds), header, blocks };
 }

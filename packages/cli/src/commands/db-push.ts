@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import {
+  createDatabaseIfMissing,
   databaseSchemaFromIr,
   describeChange,
   executeScript,
@@ -17,7 +18,7 @@ import {
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { describeSchema } from '../schema-discovery.js';
-import { describeTarget, loadSchemaContext, plural, resolveTarget, SCHEMA_OPTION_HELP, URL_OPTION_HELP, withConnection } from './migrate-support.js';
+import { describeTarget, loadSchemaContext, plural, resolveTarget, SCHEMA_OPTION_HELP, URL_OPTION_HELP, userErrors, withConnection } from './migrate-support.js';
 
 export interface DbPushOptions {
   schema?: string;
@@ -57,11 +58,9 @@ export async function dbPushCommand(options: DbPushOptions, ctx: CliContext): Pr
   const where = describeTarget(target, ctx);
   const { yellow, red } = ctx.stderr.colors;
 
+  // Prisma's ?schema= names the schema to push into, and creates it when missing; so is a MySQL database.
+  await userErrors(where, () => createDatabaseIfMissing(target));
   const changes = await withConnection(target, where, async (connection): Promise<Change[] | null> => {
-    // Prisma's ?schema= names the schema to push into, and creates it when missing.
-    if (target.provider === 'postgresql' && target.schema !== null) {
-      for (const sql of renderChanges([{ kind: 'createSchema', name: target.schema }], provider)[0]!.sql) await connection.execute(sql);
-    }
     const actual = await inspectDatabase(connection, provider, { namespaces: datasource.schemas });
     const plan = planMigration(actual, databaseSchemaFromIr(schema.ir), { provider });
     for (const w of plan.warnings) ctx.stderr.write(`${yellow(`${w.code} warning`)}: ${w.message}\n`);

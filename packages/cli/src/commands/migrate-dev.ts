@@ -1,4 +1,5 @@
 import {
+  createDatabaseIfMissing,
   deployMigrations,
   lintChanges,
   MigrateError,
@@ -65,7 +66,8 @@ export async function migrateDevCommand(options: MigrateDevOptions, ctx: CliCont
   const { yellow, red, green, dim } = ctx.stderr.colors;
   const firstRun = folder.migrations.length === 0;
 
-  // 1. The development database: its history must allow going on; drift is reported.
+  // 1. The development database (created when missing): its history must allow going on; drift is reported.
+  if (await userErrors(where, () => createDatabaseIfMissing(target))) ctx.stderr.write(dim(`Created the ${where}.\n`));
   const status = await withConnection(target, where, async (connection) => {
     const status = migrationStatus(folder, await new MigrationHistory(connection, provider).read());
     try {

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline/promises';
-import { resetDatabase } from '@kiln/migrate';
+import { createDatabaseIfMissing, resetDatabase } from '@kiln/migrate';
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { displayPath } from '../schema-discovery.js';
@@ -42,6 +42,7 @@ export async function migrateResetCommand(options: MigrateResetOptions, ctx: Cli
     }
   }
 
+  await userErrors(where, () => createDatabaseIfMissing(target));
   const progress = progressReporter(ctx);
   const result = await userErrors(where, () =>
     resetDatabase({ target, folder, namespaces: schema?.datasource.schemas ?? [], onProgress: progress.listener }),

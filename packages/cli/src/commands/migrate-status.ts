@@ -1,4 +1,4 @@
-import { MigrationHistory, migrationStatus, type MigrationState } from '@kiln/migrate';
+import { MigrationHistory, migrationStatus, openExistingDatabase, type MigrationState } from '@kiln/migrate';
 import type { CliContext } from '../context.js';
 import { displayPath } from '../schema-discovery.js';
 import { detectDrift, driftLines } from './migrate-drift.js';
@@ -10,7 +10,8 @@ import {
   providerOf,
   readExistingFolder,
   resolveTarget,
-  withConnection,
+  useConnection,
+  userErrors,
 } from './migrate-support.js';
 
 export interface MigrateStatusOptions {
@@ -35,11 +36,15 @@ export async function migrateStatusCommand(options: MigrateStatusOptions, ctx: C
   const where = describeTarget(target, ctx);
   const shown = displayPath(ctx.cwd, dir);
 
-  const { status, drift } = await withConnection(target, where, async (connection) => {
-    const status = migrationStatus(folder, await new MigrationHistory(connection, target.provider).read());
-    const drift = await detectDrift(connection, target.provider, status);
-    return { status, drift };
-  });
+  // Read only: a database that does not exist yet is reported as such, not created.
+  const connection = await userErrors(where, () => openExistingDatabase(target));
+  const { status, drift } =
+    connection === null
+      ? { status: migrationStatus(folder, []), drift: { against: null, changes: [] } }
+      : await useConnection(connection, where, async (c) => {
+          const status = migrationStatus(folder, await new MigrationHistory(c, target.provider).read());
+          return { status, drift: await detectDrift(c, target.provider, status) };
+        });
 
   const { green, yellow, red, dim, bold } = ctx.stdout.colors;
   const out: string[] = [`${bold(`${plural(folder.migrations.length, 'migration')} in ${shown}`)}, against the ${where}:`];
@@ -62,7 +67,9 @@ export async function migrateStatusCommand(options: MigrateStatusOptions, ctx: C
   if (count('pending') > 0) problems.push(`${plural(count('pending'), 'migration is', 'migrations are')} pending: \`kiln migrate deploy\` applies ${count('pending') === 1 ? 'it' : 'them'}.`);
 
   out.push('');
-  if (drift.changes.length === 0) {
+  if (connection === null) {
+    out.push(`The ${where} does not exist yet; \`kiln migrate deploy\` creates it.`);
+  } else if (drift.changes.length === 0) {
     out.push(`The database matches ${drift.against === null ? 'an empty schema (no migration is applied)' : `the schema of ${drift.against}`}: no drift.`);
   } else {
     out.push(

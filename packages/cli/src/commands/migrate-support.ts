@@ -194,7 +194,11 @@ function isDriverError(err: unknown): boolean {
 
 /** Runs `work` with a connection that is always closed; migrate's errors become UserErrors. */
 export async function withConnection<T>(target: ConnectionTarget, where: string, work: (connection: DatabaseConnection) => Promise<T>): Promise<T> {
-  const connection = await connect(target, where);
+  return useConnection(await connect(target, where), where, work);
+}
+
+/** Runs `work` with an open connection and closes it; migrate's errors become UserErrors. */
+export async function useConnection<T>(connection: DatabaseConnection, where: string, work: (connection: DatabaseConnection) => Promise<T>): Promise<T> {
   try {
     return await work(connection);
   } catch (err) {

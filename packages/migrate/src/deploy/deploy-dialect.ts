@@ -26,6 +26,14 @@ export interface DeployDialect {
    * statement by statement and its row counts the statements applied.
    */
   readonly transactionalDdl: boolean;
+  /**
+   * A connection to the target when it exists, else null, creating nothing: no SQLite file is
+   * made, a missing PostgreSQL schema (`?schema=`) or MySQL database is null. For commands
+   * that only read (`kiln migrate status`).
+   */
+  openExisting(target: ConnectionTarget): Promise<DatabaseConnection | null>;
+  /** Creates the target when missing (the MySQL database, the PostgreSQL schema); true when it did. */
+  createIfMissing(target: ConnectionTarget): Promise<boolean>;
   /** Session settings before migrating; creates the URL's PostgreSQL schema when missing. */
   prepare(connection: DatabaseConnection, target: ConnectionTarget): Promise<void>;
   /**

@@ -7,6 +7,7 @@ import type {
   CreateSchema,
   CreateTable,
   CreateView,
+  DropCheck,
   DropColumn,
   DropEnum,
   DropForeignKey,
@@ -22,6 +23,7 @@ export interface PlanParts {
   dropForeignKeys: DropForeignKey[];
   dropViews: DropView[];
   dropIndexes: DropIndex[];
+  dropChecks: DropCheck[];
   /** Enum, enum value, table, column, index and constraint renames, in that order. */
   renames: Change[];
   createEnums: CreateEnum[];
@@ -54,6 +56,7 @@ export function assemblePlan(p: PlanParts): Change[] {
     ...p.dropForeignKeys,
     ...p.dropViews,
     ...p.dropIndexes,
+    ...p.dropChecks,
     ...p.renames,
     ...p.createEnums,
     ...p.addEnumValues,

@@ -21,8 +21,8 @@ import type { ObjectComparer } from './object-comparer.js';
 /** The changes inside one table that exists on both sides, before they are placed in the plan. */
 export interface TableDiff {
   /**
-   * The table's name before the migration: foreign keys and indexes are dropped before the
-   * renames run, so their changes name the table so.
+   * The table's name before the migration: foreign keys, indexes and checks are dropped before
+   * the renames run, so their changes name the table so.
    */
   oldName: QualifiedName;
   /** The table as it is once the renames of the migration ran (names on the "to" side). */
@@ -125,12 +125,12 @@ export function diffTable(
 
   // Checks, foreign keys and indexes: by name where names count, then by definition.
   const checks = pairObjects(from.table.checks, to.table.checks, (c) => c.name, (c) => comparer.checkKey(c), true);
-  for (const c of checks.dropped) diff.dropChecks.push({ kind: 'dropCheck', table, check: c });
+  for (const c of checks.dropped) diff.dropChecks.push({ kind: 'dropCheck', table: oldName, check: c });
   for (const c of checks.added) diff.addChecks.push({ kind: 'addCheck', table, check: c });
   for (const [f, t] of checks.renamed) {
     if (caps.renameConstraint) diff.renameConstraints.push({ kind: 'renameConstraint', table, constraint: 'check', from: f.name, to: t.name });
     else {
-      diff.dropChecks.push({ kind: 'dropCheck', table, check: f });
+      diff.dropChecks.push({ kind: 'dropCheck', table: oldName, check: f });
       diff.addChecks.push({ kind: 'addCheck', table, check: t });
     }
   }

@@ -3,13 +3,50 @@ import type { View } from '../changes/database-objects.js';
 import { nameKey } from './match-schemas.js';
 import type { ObjectComparer } from './object-comparer.js';
 
-/** The names a view's SQL mentions (lower case, quotes removed, string literals skipped). */
-function namesIn(sql: string): Set<string> {
+const TOKEN = /'(?:[^']|'')*'|"((?:[^"]|"")*)"|`((?:[^`]|``)*)`|\[([^\]]*)\]|([A-Za-z_\u0080-\uffff][\w$\u0080-\uffff]*)|(\S)/g;
+/** Words that end a FROM list (a table reference is never one of them). */
+const CLAUSE = new Set(['where', 'group', 'order', 'having', 'limit', 'union', 'except', 'intersect', 'window', 'on', 'using', 'join', 'inner', 'left', 'right', 'full', 'cross', 'natural', 'outer', 'lateral', 'select', 'offset', 'fetch', 'for', 'returning']);
+
+/**
+ * The tables and views a view's SQL reads, lower case: the names after FROM and JOIN (and after
+ * the commas of a FROM list), schema-qualified or not, quoted or not. A name in a string
+ * literal or a select list is not one; a subquery's FROM is.
+ */
+export function tablesReadBy(sql: string): Set<string> {
+  type Token = { word: string | null; name: string | null; punct: string | null };
+  const tokens: Token[] = [];
+  for (const m of sql.matchAll(TOKEN)) {
+    const quoted = m[1]?.replaceAll('""', '"') ?? m[2]?.replaceAll('``', '`') ?? m[3];
+    if (quoted !== undefined) tokens.push({ word: null, name: quoted, punct: null });
+    else if (m[4] !== undefined) tokens.push({ word: m[4].toLowerCase(), name: m[4], punct: null });
+    else if (m[5] !== undefined) tokens.push({ word: null, name: null, punct: m[5] });
+    // string literals are skipped
+  }
   const out = new Set<string>();
-  const re = /'(?:[^']|'')*'|"((?:[^"]|"")*)"|`((?:[^`]|``)*)`|\[([^\]]*)\]|([A-Za-z_\u0080-\uffff][\w$\u0080-\uffff]*)/g;
-  for (const m of sql.matchAll(re)) {
-    const name = m[1]?.replaceAll('""', '"') ?? m[2]?.replaceAll('``', '`') ?? m[3] ?? m[4];
-    if (name !== undefined) out.add(name.toLowerCase());
+  const isName = (t: Token | undefined) => t !== undefined && t.name !== null && (t.word === null || !CLAUSE.has(t.word));
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!.word;
+    if (w !== 'from' && w !== 'join') continue;
+    let j = i + 1;
+    for (;;) {
+      if (!isName(tokens[j])) break;
+      // schema.table: the last part names the object.
+      let last = tokens[j]!.name!;
+      while (tokens[j + 1]?.punct === '.' && isName(tokens[j + 2])) {
+        last = tokens[j + 2]!.name!;
+        j += 2;
+      }
+      out.add(last.toLowerCase());
+      j++;
+      // An alias, with or without AS.
+      if (tokens[j]?.word === 'as') j++;
+      if (isName(tokens[j]) && tokens[j + 1]?.punct !== '.') j++;
+      if (w === 'from' && tokens[j]?.punct === ',') {
+        j++;
+        continue;
+      }
+      break;
+    }
   }
   return out;
 }
@@ -33,7 +70,7 @@ export interface ViewChanges {
 export function diffViews(from: readonly View[], to: readonly View[], changingTables: ReadonlySet<string>, comparer: ObjectComparer): ViewChanges {
   const toByKey = new Map(to.map((v) => [nameKey(v.name), v]));
   const fromByKey = new Map(from.map((v) => [nameKey(v.name), v]));
-  const fromReads = new Map(from.map((v) => [v, namesIn(v.sql)]));
+  const fromReads = new Map(from.map((v) => [v, tablesReadBy(v.sql)]));
   const lower = (v: View) => v.name.name.toLowerCase();
 
   const changed = new Set<View>();
@@ -65,7 +102,7 @@ export function diffViews(from: readonly View[], to: readonly View[], changingTa
     const old = fromByKey.get(nameKey(v.name));
     return old === undefined || early.has(old) || changed.has(old);
   });
-  for (const view of orderByReads(toCreate, (v) => namesIn(v.sql), false)) {
+  for (const view of orderByReads(toCreate, (v) => tablesReadBy(v.sql), false)) {
     const old = fromByKey.get(nameKey(view.name));
     if (old !== undefined && !early.has(old)) creates.push({ kind: 'replaceView', from: old, to: view });
     else creates.push({ kind: 'createView', view });

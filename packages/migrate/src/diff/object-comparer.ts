@@ -52,23 +52,34 @@ export class ObjectComparer {
   defaultsEqual(from: Column, to: Column): boolean {
     if (from.default === null || to.default === null) return from.default === to.default;
     if (!this.loose) return this.renderer.columnDefaultSql(from) === this.renderer.columnDefaultSql(to);
-    return this.looseDefault(from) === this.looseDefault(to);
+    // A database may report the type under another name (an `unsupported` type), so what the
+    // value means is read from either side.
+    const kind = this.valueKind(from) ?? this.valueKind(to);
+    return this.looseDefault(from, kind) === this.looseDefault(to, kind);
   }
 
-  private looseDefault(column: Column): string {
+  /** Whether the column holds booleans or numbers, by its scalar or its rendered type. */
+  private valueKind(column: Column): 'boolean' | 'number' | null {
+    const t = column.type;
+    if (t.kind === 'scalar') return t.scalar === 'Boolean' ? 'boolean' : NUMERIC_SCALARS.has(t.scalar) ? 'number' : null;
+    if (t.kind !== 'unsupported') return null;
+    const sql = this.renderer.canonicalTypeSql(t.sql);
+    if (/^(boolean|bool|tinyint\(1\)|bit\(1\))$/.test(sql)) return 'boolean';
+    return /^(tiny|small|medium|big)?int|^integer|^decimal|^numeric|^double|^real|^float/.test(sql) ? 'number' : null;
+  }
+
+  private looseDefault(column: Column, kind: 'boolean' | 'number' | null): string {
     const d = column.default!;
-    const scalar = column.type.kind === 'scalar' ? column.type.scalar : null;
     if (d.kind === 'boolean') return d.value ? 'b:1' : 'b:0';
-    let text = canonicalExpression(this.renderer.columnDefaultSql(column) ?? '');
-    if (scalar === 'Boolean') {
+    if (d.kind === 'number') return kind === 'boolean' && /^[01]$/.test(d.value.trim()) ? `b:${d.value.trim()}` : `n:${canonicalNumber(d.value)}`;
+    const text = canonicalExpression(this.renderer.columnDefaultSql(column) ?? '');
+    if (kind === 'boolean') {
       if (/^'?(true|1|t|b'1')'?$/.test(text)) return 'b:1';
       if (/^'?(false|0|f|b'0')'?$/.test(text)) return 'b:0';
     }
-    if (scalar !== null && NUMERIC_SCALARS.has(scalar)) {
-      const unquoted = /^'(.*)'$/.exec(text)?.[1] ?? text;
-      if (/^[+-]?\d*(\.\d*)?$/.test(unquoted) && /\d/.test(unquoted)) return `n:${canonicalNumber(unquoted)}`;
-    }
-    if (d.kind === 'number') text = canonicalNumber(d.value);
+    // An unquoted number is a number on any column; a quoted one where the column holds numbers.
+    const unquoted = kind === 'number' ? (/^'(.*)'$/.exec(text)?.[1] ?? text) : text;
+    if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(unquoted)) return `n:${canonicalNumber(unquoted)}`;
     return `e:${text}`;
   }
 

@@ -138,6 +138,8 @@ export function planMigration(from: DatabaseSchema, to: DatabaseSchema, options:
     if (rebuilt.has(d)) continue;
     parts.dropForeignKeys.push(...d.dropForeignKeys);
     parts.dropIndexes.push(...d.dropIndexes);
+    // Before the renames: MySQL refuses to rename or drop a column a check uses.
+    parts.dropChecks.push(...d.dropChecks);
     for (const c of d.dropColumns) (usesRecreated(c.column) ? parts.earlyDrops : parts.dropColumns).push(c);
     const losesAutoincrement: Change[] = d.alterColumns.filter((a) => a.from.autoincrement && !a.to.autoincrement && !(a.to.nullable && !a.from.nullable));
     if (caps.autoincrementNeedsKey && d.dropPrimaryKey !== null) {
@@ -155,7 +157,6 @@ export function planMigration(from: DatabaseSchema, to: DatabaseSchema, options:
     parts.alterTables.push(
       ...losesAutoincrement,
       ...(d.dropPrimaryKey === null ? [] : [d.dropPrimaryKey]),
-      ...d.dropChecks,
       ...d.addColumns,
       ...others,
       ...(d.addPrimaryKey === null ? [] : [d.addPrimaryKey]),
@@ -195,7 +196,8 @@ export function planMigration(from: DatabaseSchema, to: DatabaseSchema, options:
     const d = diffs.get(nameKey(p.to.table.name))!;
     const columnRenamed = [...p.columns].some(([a, b]) => a !== b);
     const touchesRecreated = p.to.table.columns.some(usesRecreated);
-    if (p.renamed || columnRenamed || rebuilt.has(d) || d.dropColumns.length > 0 || d.alterColumns.length > 0 || touchesRecreated) {
+    const retyped = d.alterColumns.some((a) => a.kinds.includes('type'));
+    if (p.renamed || columnRenamed || rebuilt.has(d) || d.dropColumns.length > 0 || retyped || touchesRecreated) {
       mark(p.from.table.name);
       mark(p.to.table.name);
     }
@@ -214,6 +216,7 @@ function emptyParts(): PlanParts {
     dropForeignKeys: [],
     dropViews: [],
     dropIndexes: [],
+    dropChecks: [],
     renames: [],
     createEnums: [],
     addEnumValues: [],

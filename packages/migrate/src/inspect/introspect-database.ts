@@ -42,6 +42,7 @@ export async function introspectDatabase(connection: DatabaseConnection, provide
       tables: schema.tables
         .filter((t) => kept(t.table.name))
         .map((t) => ({
+          ...t,
           table: { ...t.table, checks: [...t.table.checks].sort(byName) },
           indexes: [...t.indexes].sort(byName),
           foreignKeys: [...t.foreignKeys].sort(byName),

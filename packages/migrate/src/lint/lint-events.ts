@@ -1,14 +1,9 @@
 import type { Change, ChangeKind, RedefineTable, ValueRename } from '../changes/change.js';
 import type { Check, Column, EnumType, ForeignKey, IndexColumn, QualifiedName, SchemaTable } from '../changes/database-objects.js';
+import { DroppedConstraints } from './dropped-constraints.js';
+import { nameKey, TableTracker, type TableRef } from './table-tracker.js';
 
-/**
- * A table as a change sees it: its name now, and its name before the migration, or `null` when
- * the migration creates it (then it has no rows, and `rowCount` is never asked about it).
- */
-export interface TableRef {
-  name: QualifiedName;
-  before: QualifiedName | null;
-}
+export { nameKey, type TableRef } from './table-tracker.js';
 
 /**
  * What a change does to stored data, one fact per event. Most changes are one event; SQLite's
@@ -40,9 +35,11 @@ export type LintEvent =
       key: 'index' | 'unique' | 'primaryKey';
       /** Declared by a table rebuild rather than created on the live table. */
       rebuild: boolean;
+      /** The migration drops a key that enforces as much: the rows satisfy this one already. */
+      replaces: boolean;
     }
-  | { kind: 'foreignKeyAdded'; change: Change; table: TableRef; foreignKey: ForeignKey; rebuild: boolean }
-  | { kind: 'checkAdded'; change: Change; table: TableRef; check: Check; rebuild: boolean }
+  | { kind: 'foreignKeyAdded'; change: Change; table: TableRef; foreignKey: ForeignKey; rebuild: boolean; replaces: boolean }
+  | { kind: 'checkAdded'; change: Change; table: TableRef; check: Check; rebuild: boolean; replaces: boolean }
   | { kind: 'enumDropped'; change: Change; dropped: EnumType }
   | { kind: 'enumValuesRemoved'; change: Change; name: QualifiedName; removed: string[]; columns: { table: TableRef; column: string }[] };
 
@@ -57,10 +54,9 @@ export interface MigrationEvents {
   alteredEnums: ReadonlySet<string>;
 }
 
-export const nameKey = (n: QualifiedName): string => `${n.schema ?? ''}\u0000${n.name}`;
-
 export function migrationEvents(changes: readonly Change[]): MigrationEvents {
   const tables = new TableTracker();
+  const dropped = new DroppedConstraints(tables);
   const added = new Map<string, Column>();
   const alteredEnums = new Set<string>();
   const events: LintEvent[] = [];
@@ -88,12 +84,12 @@ export function migrationEvents(changes: readonly Change[]): MigrationEvents {
       return [{ kind: 'tableDropped', change: c, table, dropped: c.table }];
     },
     renameTable: (c) => {
-      tables.rename(c.from, c.to);
+      tables.renameTable(c.from, c.to);
       return [];
     },
     redefineTable: (c) => {
       const table = tables.ref(c.from.table.name);
-      if (nameKey(c.from.table.name) !== nameKey(c.to.table.name)) tables.rename(c.from.table.name, c.to.table.name);
+      if (nameKey(c.from.table.name) !== nameKey(c.to.table.name)) tables.renameTable(c.from.table.name, c.to.table.name);
       return rebuildEvents(c, { name: c.to.table.name, before: table.before });
     },
     addColumn: (c) => {
@@ -102,7 +98,10 @@ export function migrationEvents(changes: readonly Change[]): MigrationEvents {
       return [{ kind: 'columnAdded', change: c, table, column: c.column }];
     },
     dropColumn: (c) => [{ kind: 'columnDropped', change: c, table: tables.ref(c.table), column: c.column, rebuild: false }],
-    renameColumn: () => [],
+    renameColumn: (c) => {
+      tables.renameColumn(c.table, c.from, c.to);
+      return [];
+    },
     alterColumn: (c) => [
       {
         kind: 'columnAltered',
@@ -115,28 +114,40 @@ export function migrationEvents(changes: readonly Change[]): MigrationEvents {
         renamedValues: c.renamedValues ?? [],
       },
     ],
-    addPrimaryKey: (c) => [
-      { kind: 'keyAdded', change: c, table: tables.ref(c.table), name: c.primaryKey.name, columns: columnNames(c.primaryKey.columns), key: 'primaryKey', rebuild: false },
-    ],
-    dropPrimaryKey: () => [],
-    addCheck: (c) => [{ kind: 'checkAdded', change: c, table: tables.ref(c.table), check: c.check, rebuild: false }],
-    dropCheck: () => [],
+    addPrimaryKey: (c) => {
+      const columns = columnNames(c.primaryKey.columns);
+      const replaces = dropped.coversKey(c.table, columns);
+      return [{ kind: 'keyAdded', change: c, table: tables.ref(c.table), name: c.primaryKey.name, columns, key: 'primaryKey', rebuild: false, replaces }];
+    },
+    dropPrimaryKey: (c) => {
+      dropped.dropKey(c.table, columnNames(c.primaryKey.columns));
+      return [];
+    },
+    addCheck: (c) => [{ kind: 'checkAdded', change: c, table: tables.ref(c.table), check: c.check, rebuild: false, replaces: dropped.hasCheck(c.table, c.check) }],
+    dropCheck: (c) => {
+      dropped.dropCheck(c.table, c.check);
+      return [];
+    },
     renameConstraint: () => [],
-    createIndex: (c) => [
-      {
-        kind: 'keyAdded',
-        change: c,
-        table: tables.ref(c.table),
-        name: c.index.name,
-        columns: columnNames(c.index.columns),
-        key: c.index.kind === 'unique' ? 'unique' : 'index',
-        rebuild: false,
-      },
-    ],
-    dropIndex: () => [],
+    createIndex: (c) => {
+      const columns = columnNames(c.index.columns);
+      const replaces = c.index.kind === 'unique' && dropped.coversKey(c.table, columns);
+      const key = c.index.kind === 'unique' ? 'unique' : 'index';
+      return [{ kind: 'keyAdded', change: c, table: tables.ref(c.table), name: c.index.name, columns, key, rebuild: false, replaces }];
+    },
+    dropIndex: (c) => {
+      // A partial unique index says nothing about the rows outside its predicate.
+      if (c.index.kind === 'unique' && c.index.where === null) dropped.dropKey(c.table, columnNames(c.index.columns));
+      return [];
+    },
     renameIndex: () => [],
-    addForeignKey: (c) => [{ kind: 'foreignKeyAdded', change: c, table: tables.ref(c.table), foreignKey: c.foreignKey, rebuild: false }],
-    dropForeignKey: () => [],
+    addForeignKey: (c) => [
+      { kind: 'foreignKeyAdded', change: c, table: tables.ref(c.table), foreignKey: c.foreignKey, rebuild: false, replaces: dropped.hasForeignKey(c.table, c.foreignKey) },
+    ],
+    dropForeignKey: (c) => {
+      dropped.dropForeignKey(c.table, c.foreignKey);
+      return [];
+    },
     createView: () => [],
     dropView: () => [],
     replaceView: () => [],
@@ -179,10 +190,11 @@ export function migrationEvents(changes: readonly Change[]): MigrationEvents {
     }
 
     // A key of the new table is new unless the old table had one on the same columns, or a
-    // unique key on some of them (which already rules out duplicates).
+    // unique key on some of them (which already rules out duplicates). A partial unique index
+    // says nothing about the rows outside its predicate.
     const beforeKeys = [
       ...(c.from.table.primaryKey === null ? [] : [columnNames(c.from.table.primaryKey.columns)]),
-      ...c.from.indexes.filter((i) => i.kind === 'unique').map((i) => columnNames(i.columns)),
+      ...c.from.indexes.filter((i) => i.kind === 'unique' && i.where === null).map((i) => columnNames(i.columns)),
     ];
     const covered = (columns: string[]) => {
       const mapped = columns.map(toBefore);
@@ -190,11 +202,11 @@ export function migrationEvents(changes: readonly Change[]): MigrationEvents {
     };
     const pk = c.to.table.primaryKey;
     if (pk !== null && !covered(columnNames(pk.columns))) {
-      out.push({ kind: 'keyAdded', change: c, table, name: pk.name, columns: columnNames(pk.columns), key: 'primaryKey', rebuild: true });
+      out.push({ kind: 'keyAdded', change: c, table, name: pk.name, columns: columnNames(pk.columns), key: 'primaryKey', rebuild: true, replaces: false });
     }
     for (const index of c.to.indexes) {
       if (index.kind !== 'unique' || covered(columnNames(index.columns))) continue;
-      out.push({ kind: 'keyAdded', change: c, table, name: index.name, columns: columnNames(index.columns), key: 'unique', rebuild: true });
+      out.push({ kind: 'keyAdded', change: c, table, name: index.name, columns: columnNames(index.columns), key: 'unique', rebuild: true, replaces: false });
     }
     for (const fk of c.to.foreignKeys) {
       const mapped = fk.columns.map(toBefore);
@@ -205,12 +217,12 @@ export function migrationEvents(changes: readonly Change[]): MigrationEvents {
           nameKey(old.referencedTable) === nameKey(fk.referencedTable) &&
           old.referencedColumns.join('\u0000') === fk.referencedColumns.join('\u0000'),
       );
-      if (!existed) out.push({ kind: 'foreignKeyAdded', change: c, table, foreignKey: fk, rebuild: true });
+      if (!existed) out.push({ kind: 'foreignKeyAdded', change: c, table, foreignKey: fk, rebuild: true, replaces: false });
     }
     const squash = (sql: string) => sql.replace(/\s+/g, ' ').trim();
     for (const check of c.to.table.checks) {
       if (!c.from.table.checks.some((old) => squash(old.expression) === squash(check.expression))) {
-        out.push({ kind: 'checkAdded', change: c, table, check, rebuild: true });
+        out.push({ kind: 'checkAdded', change: c, table, check, rebuild: true, replaces: false });
       }
     }
     return out;
@@ -219,31 +231,4 @@ export function migrationEvents(changes: readonly Change[]): MigrationEvents {
 
 function columnNames(columns: readonly IndexColumn[]): string[] {
   return columns.map((c) => c.name);
-}
-
-/**
- * Follows table names through a migration: a table created in it has no name before it, a
- * renamed one keeps the name it had, so `rowCount` asks the database about the right table.
- */
-class TableTracker {
-  private readonly state = new Map<string, TableRef>();
-
-  ref(name: QualifiedName): TableRef {
-    return this.state.get(nameKey(name)) ?? { name, before: name };
-  }
-
-  create(name: QualifiedName): void {
-    this.state.set(nameKey(name), { name, before: null });
-  }
-
-  drop(name: QualifiedName): void {
-    // A table of the same name created later in the migration is a new, empty one.
-    this.state.delete(nameKey(name));
-  }
-
-  rename(from: QualifiedName, to: QualifiedName): void {
-    const ref = this.ref(from);
-    this.state.delete(nameKey(from));
-    this.state.set(nameKey(to), { name: to, before: ref.before });
-  }
 }

@@ -260,8 +260,8 @@ export const LintRules = {
       summary: 'A foreign key is added to an existing table: every row is checked while writes to both tables wait.',
       advice: 'Add it NOT VALID, then VALIDATE CONSTRAINT in a later migration (which does not block writes).',
     },
-    (name: string, table: string, referenced: string) =>
-      `Adding foreign key ${JSON.stringify(name)} to table ${table} checks every row while blocking writes to ${table} and ${referenced} (PostgreSQL).`,
+    (name: string, table: string, columns: readonly string[], referenced: string) =>
+      `Adding foreign key ${JSON.stringify(name)} on ${columnsText(columns)} of table ${table} checks every row while blocking writes to ${table} and ${referenced} (PostgreSQL).`,
   ),
   validateCheck: rule(
     'L3006',

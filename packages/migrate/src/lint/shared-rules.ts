@@ -9,11 +9,17 @@ type SharedRules = { [K in LintEventKind]: (event: Extract<LintEvent, { kind: K 
 const columnIn = (table: QualifiedName, column: string) => `column ${JSON.stringify(column)} of table ${displayName(table)}`;
 
 /**
- * A column the migration adds without a value for existing rows, so every row holds NULL in it
- * (or a fresh serial number): a unique key or a foreign key over it cannot fail on old rows.
+ * A column the migration adds without a value for existing rows, so every old row holds NULL in
+ * it: a unique key (NULLs are distinct) or a foreign key (NULL refers to nothing) over it cannot
+ * fail on them.
  */
-function holdsNoOldValues(column: Column | undefined): boolean {
-  return column !== undefined && ((column.nullable && column.default === null) || column.autoincrement);
+function holdsOnlyNull(column: Column | undefined): boolean {
+  return column !== undefined && column.nullable && column.default === null && !column.autoincrement;
+}
+
+/** An added autoincrement column gives every old row a fresh number: a unique key over it cannot fail. */
+function holdsDistinctValues(column: Column | undefined): boolean {
+  return column !== undefined && (holdsOnlyNull(column) || column.autoincrement);
 }
 
 /** Rows the rule must care about: unknown (null) or some. An empty or new table has nothing to lose or to fail on. */
@@ -85,9 +91,9 @@ export const SHARED_RULES: SharedRules = {
   },
 
   keyAdded: async (e, ctx) => {
-    if (e.key === 'index' || e.table.before === null) return [];
+    if (e.key === 'index' || e.replaces || e.table.before === null) return [];
     const primaryKey = e.key === 'primaryKey';
-    if (e.columns.some((c) => holdsNoOldValues(ctx.migration.addedColumn(e.table.name, c)))) return [];
+    if (e.columns.some((c) => holdsDistinctValues(ctx.migration.addedColumn(e.table.name, c)))) return [];
     const rows = await ctx.rows(e.table);
     // One row cannot duplicate another; a primary key also refuses the NULL that one row may hold.
     if (rows !== null && (primaryKey ? rows === 0 : rows <= 1)) return [];
@@ -97,15 +103,15 @@ export const SHARED_RULES: SharedRules = {
 
   foreignKeyAdded: async (e, ctx) => {
     const fk = e.foreignKey;
-    if (e.table.before === null) return [];
+    if (e.replaces || e.table.before === null) return [];
     // A row with NULL in any column of the key refers to nothing and passes (MATCH SIMPLE).
-    if (fk.columns.some((c) => holdsNoOldValues(ctx.migration.addedColumn(e.table.name, c)))) return [];
+    if (fk.columns.some((c) => holdsOnlyNull(ctx.migration.addedColumn(e.table.name, c)))) return [];
     if (!(await hasRows(e.table, ctx))) return [];
     return [draft(LintRules.addForeignKey, fk.name, displayName(e.table.name), fk.columns, displayName(fk.referencedTable))];
   },
 
   checkAdded: async (e, ctx) => {
-    if (e.table.before === null || !(await hasRows(e.table, ctx))) return [];
+    if (e.replaces || e.table.before === null || !(await hasRows(e.table, ctx))) return [];
     return [draft(LintRules.addCheck, e.check.name, displayName(e.table.name), e.check.expression)];
   },
 

@@ -72,6 +72,9 @@ function scalarFields(block: PulledBlock, columns: readonly Column[], ctx: PullC
   for (const column of columns) {
     const name = block.fieldNames.claim(fieldName(column.name, 'field'));
     block.fieldOf.set(column.name, name);
+    if (column.type.list && !column.nullable) {
+      ctx.warn(`${block.name}.${name}: the list column ${JSON.stringify(column.name)} is NOT NULL, but a schema's list fields are nullable columns; a migration from this schema would make it nullable`);
+    }
     const attributes: string[] = [];
     const enumType = column.type.kind === 'enum' ? ctx.enums.of(column.type) : undefined;
     const def = defaultAttribute(column, enumType, (m) => ctx.warn(`${block.name}.${name}: ${m}`));
@@ -180,7 +183,8 @@ export function pullView(name: string, view: View, columns: readonly Column[], c
     doc: [],
     ignored: false,
   };
-  scalarFields(block, columns, ctx);
+  // A view column reports its table column's default, which means nothing for a view.
+  scalarFields(block, columns.map((c) => ({ ...c, default: null, autoincrement: false })), ctx);
   block.attributes.push(`@@sql(${schemaString(view.sql)})`);
   if (name !== view.name.name) block.attributes.push(`@@map(${schemaString(view.name.name)})`);
   if (view.name.schema !== null) block.attributes.push(`@@schema(${schemaString(view.name.schema)})`);

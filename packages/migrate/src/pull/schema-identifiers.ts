@@ -17,11 +17,13 @@ function pieces(name: string): string[] {
 
 const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+/** A piece as a word: `ORDER` → `Order`, `userId` → `UserId`. */
+const word = (s: string) => (/^[A-Z0-9]+$/.test(s) ? upperFirst(s.toLowerCase()) : upperFirst(s));
 
 /** A model, view or enum name: `line_items` → `LineItems`; PascalCase names are kept as they are. */
 export function typeName(name: string, fallback: string): string {
   if (/^[A-Z][A-Za-z0-9]*$/.test(name)) return name;
-  const out = pieces(name).map(upperFirst).join('');
+  const out = pieces(name).map(word).join('');
   return startWithLetter(out, fallback);
 }
 
@@ -31,7 +33,7 @@ export function fieldName(name: string, fallback: string): string {
   const p = pieces(name);
   if (p.length === 0) return fallback;
   const first = /^[A-Z0-9]+$/.test(p[0]!) ? p[0]!.toLowerCase() : lowerFirst(p[0]!);
-  return startWithLetter(first + p.slice(1).map(upperFirst).join(''), fallback, true);
+  return startWithLetter(first + p.slice(1).map(word).join(''), fallback, true);
 }
 
 /** An enum member: the value itself when it is an identifier, else the nearest one (`so sad` → `so_sad`). */

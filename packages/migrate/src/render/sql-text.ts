@@ -54,8 +54,8 @@ function pieces(sql: string): Piece[] {
 }
 
 /**
- * A column type in one spelling: lower case outside quotes, no space around `(`, `)` and `,`,
- * single spaces elsewhere. Quoted names (a PostgreSQL enum type) and enum values keep their case.
+ * A column type in one spelling: lower case outside quotes, no space inside parentheses and
+ * brackets or around commas, single spaces elsewhere. Quoted names (a PostgreSQL enum type) and enum values keep their case.
  */
 export function canonicalTypeText(sql: string): string {
   return pieces(sql)
@@ -65,7 +65,8 @@ export function canonicalTypeText(sql: string): string {
       return p.text.toLowerCase().replace(/\s+/g, ' ');
     })
     .join('')
-    .replace(/\s*([(),[\]])\s*/g, '$1')
+    .replace(/\s*([(,[])\s*/g, '$1')
+    .replace(/\s*([)\]])/g, '$1')
     .trim();
 }
 

@@ -111,9 +111,9 @@ describe('rename hints', () => {
       ],
     });
     expect(renderChanges(p.changes, 'postgresql').flatMap((r) => r.sql)).toEqual([
-      'ALTER TABLE "T" RENAME COLUMN "a" TO "a_kiln_tmp"',
-      'ALTER TABLE "T" RENAME COLUMN "b" TO "a"',
-      'ALTER TABLE "T" RENAME COLUMN "a_kiln_tmp" TO "b"',
+      'ALTER TABLE "T" RENAME COLUMN "b" TO "b_kiln_tmp"',
+      'ALTER TABLE "T" RENAME COLUMN "a" TO "b"',
+      'ALTER TABLE "T" RENAME COLUMN "b_kiln_tmp" TO "a"',
     ]);
   });
 
@@ -248,6 +248,9 @@ describe('implicit m:n join tables', () => {
     const p = plan('mysql', v1, v2);
     expect(p.renames).toContainEqual({ kind: 'table', from: { schema: null, name: '_PostToTag' }, to: { schema: null, name: '_TagToZebra' } });
     expect(described(p)).toEqual([
+      // MySQL cannot rename a foreign key: the two are dropped and added under the new names.
+      'DropForeignKey "_PostToTag_B_fkey" on "_PostToTag"',
+      'DropForeignKey "_PostToTag_A_fkey" on "_PostToTag"',
       'DropIndex "_PostToTag_AB_unique" on "_PostToTag"',
       'DropIndex "_PostToTag_B_index" on "_PostToTag"',
       'RenameTable "Post" to "Zebra"',
@@ -258,6 +261,8 @@ describe('implicit m:n join tables', () => {
       // The pair's unique index and the index on B cover other columns now: created anew.
       'CreateIndex "_TagToZebra_AB_unique" on "_TagToZebra"',
       'CreateIndex "_TagToZebra_B_index" on "_TagToZebra"',
+      'AddForeignKey "_TagToZebra_A_fkey" on "_TagToZebra"',
+      'AddForeignKey "_TagToZebra_B_fkey" on "_TagToZebra"',
     ]);
   });
 });

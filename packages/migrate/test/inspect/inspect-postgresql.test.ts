@@ -69,7 +69,9 @@ model Typed {
   @@index([jsonb(ops: JsonbPathOps)], type: Gin)
   @@index([vc], type: Hash)
   @@index([ch(ops: raw("bpchar_pattern_ops"))])
-  @@check("real > 0.5")
+  @@check("real > -100")
+  @@check("ch IN ('abc', 'def')", name: "typed_ch_in")
+  @@check("vc NOT IN ('x', 'y') AND counter IN (1, 2)", name: "typed_vc_not_in")
 }
 `;
 
@@ -99,6 +101,12 @@ d('PostgreSQL introspection', () => {
         expect(t.indexes.find((i) => i.name === 'typed_happy_vc')).toMatchObject({ kind: 'unique', where: `mood = 'HAPPY'::"Mood"` });
         expect(t.indexes.find((i) => i.name === 'Typed_jsonb_idx')).toMatchObject({ type: 'Gin', columns: [{ name: 'jsonb', ops: 'jsonb_path_ops' }] });
         expect(t.indexes.find((i) => i.name === 'Typed_ts6_vc_idx')?.columns.map((c) => c.sort)).toEqual(['Desc', null]);
+        // PostgreSQL prints IN as = ANY (ARRAY[...]) and -100 as '-100'::integer; both are put back.
+        expect(t.table.checks.map((c) => [c.name, c.expression])).toEqual([
+          ['Typed_check1', '"real" > (-100)::double precision'],
+          ['typed_ch_in', "ch IN ('abc'::bpchar, 'def'::bpchar)"],
+          ['typed_vc_not_in', "((vc)::text NOT IN ('x'::character varying, 'y'::character varying)) AND (counter IN (1, 2))"],
+        ]);
         expect(inspected.enums).toEqual([{ name: { schema: null, name: 'Mood' }, values: ['HAPPY', 'so sad'], origin: { kind: 'enum', enum: 'Mood' } }]);
       });
     },

@@ -1,6 +1,7 @@
 import type { NativeType, Provider, ScalarType } from '@kiln/schema';
 import {
   lintChanges,
+  LintRules,
   type Change,
   type Column,
   type ColumnDefault,
@@ -103,4 +104,30 @@ export function counts(rows: Record<string, number>): { rowCount: (t: QualifiedN
       return Promise.resolve(n);
     },
   };
+}
+
+/**
+ * `run` and `only` for one range of the catalogue (`L1`…`L4`): they lint and record the codes
+ * found, and `expectEveryRuleSeen` (the last test of a file) fails when a rule of the range was
+ * never produced by the file's tests, so a rule cannot lose its test unnoticed.
+ */
+export function ruleRecorder(prefix: string) {
+  const seen = new Set<string>();
+  const run = async (changes: Change[], provider: Provider, rows?: Record<string, number>): Promise<LintFinding[]> => {
+    const findings = await lint(changes, provider, rows === undefined ? undefined : counts(rows).rowCount);
+    for (const f of findings) seen.add(f.code);
+    return findings;
+  };
+  const only = async (changes: Change[], provider: Provider, rows?: Record<string, number>): Promise<LintFinding> => {
+    const findings = await run(changes, provider, rows);
+    expect(findings.map((f) => f.code)).toHaveLength(1);
+    return findings[0]!;
+  };
+  const codesOf = (findings: LintFinding[]) => findings.map((f) => f.code);
+  const expectEveryRuleSeen = () => {
+    const codes = Object.values(LintRules).map((r) => r.code).filter((c) => c.startsWith(prefix));
+    expect(codes.length).toBeGreaterThan(0);
+    expect(codes.filter((c) => !seen.has(c))).toEqual([]);
+  };
+  return { run, only, codesOf, expectEveryRuleSeen };
 }

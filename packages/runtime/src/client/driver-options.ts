@@ -11,7 +11,8 @@ export interface DriverOptions {
   pool?: { max?: number; idleTimeout?: number };
   /**
    * PostgreSQL and MySQL: milliseconds to wait for a new connection (default 5,000, or the URL's
-   * `connect_timeout` in seconds). On PostgreSQL also the longest wait for a free pooled one.
+   * `connect_timeout` in seconds), and the longest wait for a free one when every connection of
+   * the pool is in use (then P2024, KilnPoolTimeoutError).
    */
   connectTimeout?: number;
   /**

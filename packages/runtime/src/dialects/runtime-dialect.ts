@@ -1,5 +1,6 @@
 import type { ExpressionNode, ParamNode } from '@kiln/sql';
 import type { DriverErrorInfo } from '../driver/driver-error.js';
+import type { RuntimeColumn } from '../runtime-schema.js';
 import type { ValueCodec } from '../values/codec.js';
 
 /**
@@ -32,4 +33,21 @@ export interface RuntimeDialect {
   encodeLimit(n: number): unknown;
   /** A value interpolated into `$queryRaw`, where no field type is known. */
   encodeRaw(value: unknown): unknown;
+  /**
+   * `AVG` of an Int or BigInt column, as a double: Prisma's `_avg` is a Float. (MySQL averages
+   * integers as a DECIMAL with 4 more decimals than its argument, so 35 / 3 reads 11.6667.)
+   */
+  integerAverage(expr: ExpressionNode): ExpressionNode;
+  /**
+   * A column as filters compare it (`=`, `IN`, `<>`, LIKE): itself, or a cast where the column's
+   * type has no such operator (PostgreSQL's json and xml).
+   */
+  filterOperand(column: ExpressionNode, field: RuntimeColumn): ExpressionNode;
+  /**
+   * In the update list of a native upsert on a database that cannot RETURN its row, the value
+   * for the AUTO_INCREMENT key `column` (the existing row's) that leaves it as it is and makes
+   * the statement report it as its insert id on both branches, so the row can be read back by
+   * it (MySQL: `LAST_INSERT_ID(col)`). `null` where there is no such thing.
+   */
+  upsertInsertId(column: ExpressionNode): ExpressionNode | null;
 }

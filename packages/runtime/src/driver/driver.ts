@@ -5,7 +5,7 @@ export type { ExecuteResult, IsolationLevel, QueryOptions, Queryable, Row } from
 
 export interface TransactionSettings {
   isolationLevel?: IsolationLevel;
-  /** Pooled drivers: milliseconds to wait for a free connection before failing (P1008). */
+  /** Pooled drivers: milliseconds to wait for a free connection before failing (P2024). */
   maxWait?: number;
 }
 

@@ -48,6 +48,14 @@ function decoderFor(model: ModelInfo, op: Op, field: string | null): (v: unknown
   return (v) => (v === null || v === undefined ? null : c.decode ? c.decode(v) : v);
 }
 
+/** `op(field)`; the average of integers through the dialect, so it is a double everywhere. */
+function aggregateOf(ctx: PlanContext, model: ModelInfo, op: Op, alias: string, field: string): ExpressionNode {
+  const column = model.column(alias, field);
+  const f = model.columns.get(field)!.field;
+  if (op === '_avg' && f.kind === 'scalar' && (f.type === 'Int' || f.type === 'BigInt')) return ctx.hooks.integerAverage(column);
+  return agg(OPS[op], column);
+}
+
 function readAggregates(ctx: PlanContext, model: ModelInfo, args: Args, alias: string, path: Path): { columns: SelectionNode[]; outputs: Output[]; countIsNumber: boolean } {
   const columns: SelectionNode[] = [];
   const outputs: Output[] = [];
@@ -75,7 +83,7 @@ function readAggregates(ctx: PlanContext, model: ModelInfo, args: Args, alias: s
       if ((op === '_sum' || op === '_avg') && !(c.field.kind === 'scalar' && NUMERIC.has(c.field.type))) {
         ctx.invalid(model, [...path, op, field], `${op} applies to number fields`);
       }
-      columns.push(as(agg(OPS[op], model.column(alias, field)), name));
+      columns.push(as(aggregateOf(ctx, model, op, alias, field), name));
       outputs.push({ op, field, alias: name, decode: decoderFor(model, op, field) });
     }
   }
@@ -166,7 +174,7 @@ function groupOrder(ctx: PlanContext, model: ModelInfo, alias: string, value: un
       if (Object.hasOwn(OPS, k) && isPlainObject(v)) {
         for (const [field, dir] of entries(v)) {
           if (field !== '_all' && !model.columns.has(field)) ctx.unknownField(model, [...at, k], field, 'scalar field');
-          const expr = field === '_all' ? count() : agg(OPS[k as Op], model.column(alias, field));
+          const expr = field === '_all' ? count() : aggregateOf(ctx, model, k as Op, alias, field);
           out.push(...orderNodes([{ expr, direction: dir === 'desc' ? 'desc' : 'asc', nulls: undefined, field: null }]));
         }
       } else {
@@ -193,7 +201,7 @@ function buildHaving(ctx: PlanContext, model: ModelInfo, alias: string, having: 
     if (isPlainObject(filter) && Object.keys(filter).some((k) => Object.hasOwn(OPS, k))) {
       for (const [op, f] of entries(filter)) {
         if (!Object.hasOwn(OPS, op)) ctx.invalid(model, [...path, field, op], 'mix aggregate filters with AND instead');
-        const expr = agg(OPS[op as Op], model.column(alias, field));
+        const expr = aggregateOf(ctx, model, op as Op, alias, field);
         const p = aggregateFilter(ctx, model, expr, f, [...path, field, op]);
         if (p) parts.push(p);
       }

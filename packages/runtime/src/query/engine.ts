@@ -17,6 +17,8 @@ import { finishRows, runRead, type ExecContext } from './read-exec.js';
 import { planRead } from './read-plan.js';
 import { shapeKey } from './shape-key.js';
 import { checkUniqueWhere } from './unique-where.js';
+import { runNativeUpsert } from './native-upsert.js';
+import { planUpsert, upsertApplies } from './upsert-plan.js';
 import { planCreate, planDelete, planDeleteMany, planInsertRows, planUpdate, planUpdateMany, returningFor, type WritePlan } from './write-plan.js';
 
 export type Action =
@@ -95,7 +97,7 @@ export class Engine {
       case 'delete':
         return this.delete(model, args, tx);
       case 'upsert':
-        return this.inTransaction(tx, (conn) => this.nested.upsert(this.exec(conn, model), model, args));
+        return this.upsert(model, args, tx);
       case 'createMany':
         return { count: await this.createMany(model, args, tx, false) };
       case 'createManyAndReturn':
@@ -228,7 +230,7 @@ export class Engine {
   }
 
   /** An INSERT/UPDATE/DELETE with logging and driver errors turned into Kiln errors for `model`. */
-  private async executeWrite(ex: ExecContext, model: ModelInfo | undefined, sql: string, params: unknown[]): Promise<ExecuteResult> {
+  async executeWrite(ex: ExecContext, model: ModelInfo | undefined, sql: string, params: unknown[]): Promise<ExecuteResult> {
     const started = this.logger.enabled ? performance.now() : 0;
     try {
       return await ex.conn.execute(sql, params);
@@ -263,6 +265,13 @@ export class Engine {
       const row = await this.nested.update(this.exec(conn, model), model, args.where as Args, (args.data ?? {}) as Args, ['data']);
       return this.readBack(model, row, args, conn);
     });
+  }
+
+  /** One INSERT .. ON CONFLICT / ON DUPLICATE KEY UPDATE where it applies (upsert-plan.ts), else find, then write. */
+  private async upsert(model: ModelInfo, args: Args, tx: Queryable | null): Promise<unknown> {
+    const plan = this.cached(model, 'upsert', args, (ctx) => planUpsert(ctx, model, args));
+    if (plan && upsertApplies(plan, args)) return runNativeUpsert(this, model, plan, args, tx);
+    return this.inTransaction(tx, (conn) => this.nested.upsert(this.exec(conn, model), model, args));
   }
 
   private async delete(model: ModelInfo, args: Args, tx: Queryable | null): Promise<unknown> {

@@ -66,13 +66,17 @@ export class NestedWrites {
     return row;
   }
 
-  /** upsert: update the record if `where` finds it, else create it. */
+  /**
+   * upsert where no native statement applies (upsert-plan.ts): update the record if `where` finds
+   * it, else create it. Concurrent calls for one new key can both create: one then fails on the
+   * unique key.
+   */
   async upsert(ex: ExecContext, model: ModelInfo, args: Args): Promise<unknown> {
     const found = (await this.call(ex.conn, model.name, 'findUnique', { where: args.where }, [])) as Row | null;
     const shaped: Args = {};
     for (const k of ['select', 'include', 'omit'] as const) if (args[k] !== undefined) shaped[k] = args[k];
-    if (found) return this.call(ex.conn, model.name, 'update', { where: identityWhere(model, found), data: args.update ?? {}, ...shaped }, ['update']);
-    return this.call(ex.conn, model.name, 'create', { data: args.create ?? {}, ...shaped }, ['create']);
+    if (found) return branch('update', () => this.engine.run(model.name, 'update', { where: identityWhere(model, found), data: args.update ?? {}, ...shaped }, ex.conn));
+    return branch('create', () => this.engine.run(model.name, 'create', { data: args.create ?? {}, ...shaped }, ex.conn));
   }
 
   /**
@@ -310,6 +314,17 @@ function pair(model: ModelInfo, v: unknown, path: Path, a: string, b: string): A
     throw new KilnValidationError(model.name, pathText(path), `expected { ${a}, ${b} }`);
   }
   return v;
+}
+
+/** Runs an upsert branch as a create or an update call: its `data.x` errors are `create.x` / `update.x`. */
+async function branch<T>(name: 'create' | 'update', fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof KilnValidationError && /^data(?![^.[])/.test(e.path)) throw new KilnValidationError(e.model!, name + e.path.slice(4), e.problem);
+    if (e instanceof ValueError) throw new KilnValidationError('?', name, e.message);
+    throw e;
+  }
 }
 
 /** Runs a nested step, prefixing the nested path to its validation errors. */

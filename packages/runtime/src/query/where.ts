@@ -92,8 +92,13 @@ function logical(ctx: PlanContext, model: ModelInfo, alias: string, key: 'AND' |
   }
 }
 
+/** The column as filters compare it (a cast where its type has no `=`, see filterOperand). */
+function operand(ctx: PlanContext, alias: string, c: ColumnInfo): ExpressionNode {
+  return ctx.hooks.filterOperand(col(alias, c.field.column), c.field);
+}
+
 function fieldFilter(ctx: PlanContext, model: ModelInfo, alias: string, c: ColumnInfo, value: unknown, path: Path): ExpressionNode {
-  const column = col(alias, c.field.column);
+  const column = operand(ctx, alias, c);
   if (value === null) return isNull(column);
   if (!isPlainObject(value) || c.field.type === 'Json') {
     if (c.field.type === 'Json' && isPlainObject(value) && hasFilterKeys(value)) return filterObject(ctx, model, alias, c, value, path);
@@ -108,7 +113,7 @@ function hasFilterKeys(o: Record<string, unknown>): boolean {
 }
 
 function filterObject(ctx: PlanContext, model: ModelInfo, alias: string, c: ColumnInfo, filter: Record<string, unknown>, path: Path): ExpressionNode {
-  const column = col(alias, c.field.column);
+  const column = operand(ctx, alias, c);
   const insensitive = filter.mode === 'insensitive';
   if (filter.mode !== undefined && filter.mode !== 'insensitive' && filter.mode !== 'default') {
     ctx.invalid(model, [...path, 'mode'], 'expected "default" or "insensitive"');

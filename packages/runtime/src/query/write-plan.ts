@@ -26,17 +26,20 @@ export interface WritePlan {
   readBack?: ReadBack;
 }
 
-/** RETURNING for the caller's selection, or the primary key when relations must be read back. */
-function returning(ctx: PlanContext, model: ModelInfo, args: Record<string, unknown>): { columns: SelectionNode[]; shape: RowShape | null } {
+/**
+ * RETURNING for the caller's selection, or `keyFields` (default: the primary key) when relations
+ * must be read back.
+ */
+export function returning(ctx: PlanContext, model: ModelInfo, args: Record<string, unknown>, keyFields: readonly string[] = model.model.primaryKey): { columns: SelectionNode[]; shape: RowShape | null } {
   const sel = readSelection(ctx, model, args, []);
   if (sel.relations.length === 0 && sel.counts.length === 0) {
     const { shape } = shapeFor(ctx, sel, model.model.dbName);
     return { columns: unqualified(model, sel.fields), shape };
   }
-  return { columns: unqualified(model, model.model.primaryKey), shape: null };
+  return { columns: unqualified(model, keyFields), shape: null };
 }
 
-function unqualified(model: ModelInfo, fields: string[]): SelectionNode[] {
+function unqualified(model: ModelInfo, fields: readonly string[]): SelectionNode[] {
   return fields.map((f) => {
     const column = model.columns.get(f)!.field.column;
     return column === f ? col(column) : as(col(column), f);
@@ -47,15 +50,27 @@ function unqualified(model: ModelInfo, fields: string[]): SelectionNode[] {
 export function planCreate(ctx: PlanContext, model: ModelInfo, args: Record<string, unknown>): WritePlan | null {
   const data = splitData(ctx, model, args.data ?? {}, ['data']);
   if (data.relations.length) return null;
-  const given = new Set(data.scalars.map(([k]) => k));
+  const { columns, values, given, generated } = insertRow(ctx, model, data.scalars, ['data']);
+  if (!ctx.dialect.capabilities.returning) {
+    const stmt = compileStatement(ctx, insertInto(model.target(), { columns, rows: [values] }));
+    return { stmt, shape: null, expectOne: false, readBack: insertedKeyReadBack(ctx, model, args, stmt, given, generated) };
+  }
+  const r = returning(ctx, model, args);
+  const node = insertInto(model.target(), { columns, rows: [values], returning: r.columns });
+  return { stmt: compileStatement(ctx, node, r.shape !== null && bigintsFor(model, r.columns)), shape: r.shape, expectOne: false };
+}
+
+/** The one-row INSERT of create `scalars` read from `path`: given columns, then the ones the client fills. */
+export function insertRow(ctx: PlanContext, model: ModelInfo, scalars: [string, unknown][], path: Path) {
+  const given = new Set(scalars.map(([k]) => k));
   const missing = missingRequired(model, given);
-  if (missing.length) ctx.invalid(model, ['data', missing[0]!], `required field "${missing[0]}" is missing`);
+  if (missing.length) ctx.invalid(model, [...path, missing[0]!], `required field "${missing[0]}" is missing`);
   const columns: string[] = [];
   const values: ExpressionNode[] = [];
-  for (const [k] of data.scalars) {
+  for (const [k] of scalars) {
     const c = model.columns.get(k)!;
     columns.push(c.field.column);
-    values.push(columnValue(ctx, model, c, ['data', k]));
+    values.push(columnValue(ctx, model, c, [...path, k]));
   }
   const generated: [ColumnInfo, ParamNode][] = [];
   for (const [c, gen] of generatedColumns(model, given)) {
@@ -64,13 +79,7 @@ export function planCreate(ctx: PlanContext, model: ModelInfo, args: Record<stri
     columns.push(c.field.column);
     values.push(p);
   }
-  if (!ctx.dialect.capabilities.returning) {
-    const stmt = compileStatement(ctx, insertInto(model.target(), { columns, rows: [values] }));
-    return { stmt, shape: null, expectOne: false, readBack: insertedKeyReadBack(ctx, model, args, stmt, given, generated) };
-  }
-  const r = returning(ctx, model, args);
-  const node = insertInto(model.target(), { columns, rows: [values], returning: r.columns });
-  return { stmt: compileStatement(ctx, node, r.shape !== null && bigintsFor(model, r.columns)), shape: r.shape, expectOne: false };
+  return { columns, values, given: given as ReadonlySet<string>, generated };
 }
 
 /** `update` without nested writes. */
@@ -153,13 +162,23 @@ export function returningFor(ctx: PlanContext, model: ModelInfo, args: Record<st
   return { columns: r.columns, shape: r.shape };
 }
 
-function assignments(ctx: PlanContext, model: ModelInfo, scalars: [string, unknown][], path: Path): AssignmentNode[] {
+/**
+ * SET of an update: each field's new value, then `@updatedAt` fields the update does not set
+ * (only when it sets something). `current` names a column's value before the update.
+ */
+export function assignments(
+  ctx: PlanContext,
+  model: ModelInfo,
+  scalars: [string, unknown][],
+  path: Path,
+  current: (column: string) => ExpressionNode = (column) => col(column),
+): AssignmentNode[] {
   const set: AssignmentNode[] = [];
   const given = new Set<string>();
   for (const [k, v] of scalars) {
     const c = model.columns.get(k)!;
     given.add(k);
-    set.push(assign(c.field.column, updateExpression(ctx, model, c, v, [...path, k], col(c.field.column))));
+    set.push(assign(c.field.column, updateExpression(ctx, model, c, v, [...path, k], current(c.field.column))));
   }
   if (set.length) {
     for (const c of model.columns.values()) {
@@ -170,7 +189,7 @@ function assignments(ctx: PlanContext, model: ModelInfo, scalars: [string, unkno
 }
 
 /** RETURNING reads integers as bigint when it returns a BigInt column. */
-function bigintsFor(model: ModelInfo, columns: SelectionNode[]): boolean {
+export function bigintsFor(model: ModelInfo, columns: SelectionNode[]): boolean {
   return columns.length > 0 && model.hasBigInts;
 }
 

@@ -127,53 +127,185 @@ testSql('update with increment', {
   result: { id: 1, title: 'Hello, SQL', views: 15 },
 });
 
-// upsert reads the record by its unique key, then updates or creates it, in one transaction; it
-// sends no INSERT ... ON CONFLICT DO UPDATE / ON DUPLICATE KEY UPDATE. (Two concurrent upserts
-// of a new key can therefore both insert: the second fails with KilnUniqueConstraintError.)
-testSql('upsert of an existing record: find, then update', {
+// upsert: one INSERT ... ON CONFLICT (key) DO UPDATE / ON DUPLICATE KEY UPDATE when `where` is one
+// unique key that `create` repeats and neither branch writes relations (docs/client.md). MySQL
+// 8.0 has no RETURNING: the record is read back by `where` in the same transaction. Two
+// concurrent upserts of one new key can no longer both insert.
+testSql('upsert of an existing record by a unique field', {
+  reset: true,
+  run: (db) => db.user.upsert({ where: { email: 'bob@example.com' }, create: { email: 'bob@example.com', name: 'Robert' }, update: { name: 'Bobby' } }),
+  sql: {
+    sqlite: [
+      q('INSERT INTO "User" ("email", "name") VALUES (?, ?) ON CONFLICT ("email") DO UPDATE SET "name" = ? RETURNING "id", "email", "name"', ['bob@example.com', 'Robert', 'Bobby']),
+    ],
+    postgresql: [
+      q('INSERT INTO "User" ("email", "name") VALUES ($1, $2) ON CONFLICT ("email") DO UPDATE SET "name" = $3 RETURNING "id", "email", "name"', ['bob@example.com', 'Robert', 'Bobby']),
+    ],
+    mysql: [
+      q('INSERT INTO `User` (`email`, `name`) VALUES (?, ?) ON DUPLICATE KEY UPDATE `name` = ?', ['bob@example.com', 'Robert', 'Bobby']),
+      q('SELECT `t0`.`id`, `t0`.`email`, `t0`.`name` FROM `User` AS `t0` WHERE `t0`.`email` = ? LIMIT 1', ['bob@example.com']),
+    ],
+    mariadb: [
+      q('INSERT INTO `User` (`email`, `name`) VALUES (?, ?) ON DUPLICATE KEY UPDATE `name` = ? RETURNING `id`, `email`, `name`', ['bob@example.com', 'Robert', 'Bobby']),
+    ],
+  },
+  result: { id: 2, email: 'bob@example.com', name: 'Bobby' },
+});
+
+testSql('upsert of a new record', {
+  reset: true,
+  run: (db) => db.user.upsert({ where: { email: 'erin@example.com' }, create: { email: 'erin@example.com', name: 'Erin' }, update: { name: 'Erin again' } }),
+  sql: {
+    sqlite: [
+      q('INSERT INTO "User" ("email", "name") VALUES (?, ?) ON CONFLICT ("email") DO UPDATE SET "name" = ? RETURNING "id", "email", "name"', ['erin@example.com', 'Erin', 'Erin again']),
+    ],
+    postgresql: [
+      q('INSERT INTO "User" ("email", "name") VALUES ($1, $2) ON CONFLICT ("email") DO UPDATE SET "name" = $3 RETURNING "id", "email", "name"', ['erin@example.com', 'Erin', 'Erin again']),
+    ],
+    mysql: [
+      q('INSERT INTO `User` (`email`, `name`) VALUES (?, ?) ON DUPLICATE KEY UPDATE `name` = ?', ['erin@example.com', 'Erin', 'Erin again']),
+      q('SELECT `t0`.`id`, `t0`.`email`, `t0`.`name` FROM `User` AS `t0` WHERE `t0`.`email` = ? LIMIT 1', ['erin@example.com']),
+    ],
+    mariadb: [
+      q('INSERT INTO `User` (`email`, `name`) VALUES (?, ?) ON DUPLICATE KEY UPDATE `name` = ? RETURNING `id`, `email`, `name`', ['erin@example.com', 'Erin', 'Erin again']),
+    ],
+  },
+  result: { id: 4, email: 'erin@example.com', name: 'Erin' },
+});
+
+testSql('upsert with an increment, by the primary key', {
+  reset: true,
+  run: (db) => db.post.upsert({ where: { id: 1 }, create: { id: 1, title: 'Hello SQL', authorId: 1 }, update: { views: { increment: 1 } }, select: { id: true, views: true } }),
+  sql: {
+    sqlite: [
+      q('INSERT INTO "Post" ("id", "title", "authorId") VALUES (?, ?, ?) ON CONFLICT ("id") DO UPDATE SET "views" = "Post"."views" + ? RETURNING "id", "views"', [1, 'Hello SQL', 1, 1]),
+    ],
+    postgresql: [
+      q('INSERT INTO "Post" ("id", "title", "authorId") VALUES ($1, $2, $3) ON CONFLICT ("id") DO UPDATE SET "views" = "Post"."views" + $4 RETURNING "id", "views"', [1, 'Hello SQL', 1, 1]),
+    ],
+    mysql: [
+      q('INSERT INTO `Post` (`id`, `title`, `authorId`) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE `views` = `Post`.`views` + ?', [1, 'Hello SQL', 1, 1]),
+      q('SELECT `t0`.`id`, `t0`.`views` FROM `Post` AS `t0` WHERE `t0`.`id` = ? LIMIT 1', [1]),
+    ],
+    mariadb: [
+      q('INSERT INTO `Post` (`id`, `title`, `authorId`) VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE `views` = `Post`.`views` + ? RETURNING `id`, `views`', [1, 'Hello SQL', 1, 1]),
+    ],
+  },
+  result: { id: 1, views: 11 },
+});
+
+testSql('upsert with update: {} returns the record untouched', {
+  reset: true,
+  run: (db) => db.user.upsert({ where: { email: 'alice@example.com' }, create: { email: 'alice@example.com' }, update: {} }),
+  sql: {
+    sqlite: [
+      q('INSERT INTO "User" ("email") VALUES (?) ON CONFLICT ("email") DO UPDATE SET "email" = "User"."email" RETURNING "id", "email", "name"', ['alice@example.com']),
+    ],
+    postgresql: [
+      q('INSERT INTO "User" ("email") VALUES ($1) ON CONFLICT ("email") DO UPDATE SET "email" = "User"."email" RETURNING "id", "email", "name"', ['alice@example.com']),
+    ],
+    mysql: [
+      q('INSERT INTO `User` (`email`) VALUES (?) ON DUPLICATE KEY UPDATE `email` = `User`.`email`', ['alice@example.com']),
+      q('SELECT `t0`.`id`, `t0`.`email`, `t0`.`name` FROM `User` AS `t0` WHERE `t0`.`email` = ? LIMIT 1', ['alice@example.com']),
+    ],
+    mariadb: [
+      q('INSERT INTO `User` (`email`) VALUES (?) ON DUPLICATE KEY UPDATE `email` = `User`.`email` RETURNING `id`, `email`, `name`', ['alice@example.com']),
+    ],
+  },
+  result: { id: 1, email: 'alice@example.com', name: 'Alice' },
+});
+
+testSql('upsert that renames its key', {
   reset: true,
   run: (db) => db.tag.upsert({ where: { name: 'orm' }, update: { name: 'ORM' }, create: { name: 'orm' } }),
   sql: {
     sqlite: [
-      q('SELECT "t0"."id", "t0"."tag name" AS "name" FROM "tag`s ""list""" AS "t0" WHERE "t0"."tag name" = ? LIMIT 1', ['orm']),
-      q('UPDATE "tag`s ""list""" SET "tag name" = ? WHERE "tag`s ""list"""."id" = ? RETURNING "id", "tag name" AS "name"', ['ORM', 2]),
+      q('INSERT INTO "tag`s ""list""" ("tag name") VALUES (?) ON CONFLICT ("tag name") DO UPDATE SET "tag name" = ? RETURNING "id", "tag name" AS "name"', ['orm', 'ORM']),
     ],
     postgresql: [
-      q('SELECT "t0"."id", "t0"."tag name" AS "name" FROM "tag`s ""list""" AS "t0" WHERE "t0"."tag name" = $1 LIMIT 1', ['orm']),
-      q('UPDATE "tag`s ""list""" SET "tag name" = $1 WHERE "tag`s ""list"""."id" = $2 RETURNING "id", "tag name" AS "name"', ['ORM', 2]),
+      q('INSERT INTO "tag`s ""list""" ("tag name") VALUES ($1) ON CONFLICT ("tag name") DO UPDATE SET "tag name" = $2 RETURNING "id", "tag name" AS "name"', ['orm', 'ORM']),
     ],
     mysql: [
-      q('SELECT `t0`.`id`, `t0`.`tag name` AS `name` FROM `tag``s "list"` AS `t0` WHERE `t0`.`tag name` = ? LIMIT 1', ['orm']),
-      q('UPDATE `tag``s "list"` SET `tag name` = ? WHERE `tag``s "list"`.`id` = ?', ['ORM', 2]),
+      q('INSERT INTO `tag``s "list"` (`tag name`) VALUES (?) ON DUPLICATE KEY UPDATE `id` = LAST_INSERT_ID(`tag``s "list"`.`id`), `tag name` = ?', ['orm', 'ORM']),
       q('SELECT `t0`.`id`, `t0`.`tag name` AS `name` FROM `tag``s "list"` AS `t0` WHERE `t0`.`id` = ? LIMIT 1', [2]),
+    ],
+    mariadb: [
+      q('INSERT INTO `tag``s "list"` (`tag name`) VALUES (?) ON DUPLICATE KEY UPDATE `tag name` = ? RETURNING `id`, `tag name` AS `name`', ['orm', 'ORM']),
     ],
   },
   result: { id: 2, name: 'ORM' },
 });
 
-testSql('upsert of a new record: find, then create', {
+testSql('upsert including a relation', {
   reset: true,
-  run: (db) => db.tag.upsert({ where: { name: 'kysely' }, update: { name: 'Kysely' }, create: { name: 'kysely' } }),
+  run: (db) => db.user.upsert({ where: { email: 'alice@example.com' }, create: { email: 'alice@example.com' }, update: { name: 'Alicia' }, include: { profile: true } }),
+  sql: {
+    sqlite: [
+      q('INSERT INTO "User" ("email") VALUES (?) ON CONFLICT ("email") DO UPDATE SET "name" = ? RETURNING "id"', ['alice@example.com', 'Alicia']),
+      q('SELECT "t0"."id", "t0"."email", "t0"."name" FROM "User" AS "t0" WHERE "t0"."id" = ? LIMIT 1', [1]),
+      q('SELECT "t1"."id", "t1"."bio", "t1"."userId" FROM "Profile" AS "t1" WHERE "t1"."userId" IN (SELECT value FROM json_each(?))', ['[1]']),
+    ],
+    postgresql: [
+      q('INSERT INTO "User" ("email") VALUES ($1) ON CONFLICT ("email") DO UPDATE SET "name" = $2 RETURNING "id"', ['alice@example.com', 'Alicia']),
+      q('SELECT "t0"."id", "t0"."email", "t0"."name" FROM "User" AS "t0" WHERE "t0"."id" = $1 LIMIT 1', [1]),
+      q('SELECT "t1"."id", "t1"."bio", "t1"."userId" FROM "Profile" AS "t1" WHERE "t1"."userId" = ANY($1)', [[1]]),
+    ],
+    mysql: [
+      q('INSERT INTO `User` (`email`) VALUES (?) ON DUPLICATE KEY UPDATE `name` = ?', ['alice@example.com', 'Alicia']),
+      q('SELECT `t0`.`id`, `t0`.`email`, `t0`.`name` FROM `User` AS `t0` WHERE `t0`.`email` = ? LIMIT 1', ['alice@example.com']),
+      q('SELECT `t1`.`id`, `t1`.`bio`, `t1`.`userId` FROM `Profile` AS `t1` WHERE `t1`.`userId` IN (?)', [1]),
+    ],
+    mariadb: [
+      q('INSERT INTO `User` (`email`) VALUES (?) ON DUPLICATE KEY UPDATE `name` = ? RETURNING `id`', ['alice@example.com', 'Alicia']),
+      q('SELECT `t0`.`id`, `t0`.`email`, `t0`.`name` FROM `User` AS `t0` WHERE `t0`.`id` = ? LIMIT 1', [1]),
+      q('SELECT `t1`.`id`, `t1`.`bio`, `t1`.`userId` FROM `Profile` AS `t1` WHERE `t1`.`userId` IN (?)', [1]),
+    ],
+  },
+  result: { id: 1, email: 'alice@example.com', name: 'Alicia', profile: { id: 1, bio: 'Writes about SQL', userId: 1 } },
+});
+
+testSql('upsert by id whose create gives another unique key', {
+  reset: true,
+  run: (db) => db.user.upsert({ where: { id: 3 }, create: { id: 3, email: 'carol@example.com' }, update: { name: 'Carol' } }),
+  sql: {
+    sqlite: [
+      q('INSERT INTO "User" ("id", "email") VALUES (?, ?) ON CONFLICT ("id") DO UPDATE SET "name" = ? RETURNING "id", "email", "name"', [3, 'carol@example.com', 'Carol']),
+    ],
+    postgresql: [
+      q('INSERT INTO "User" ("id", "email") VALUES ($1, $2) ON CONFLICT ("id") DO UPDATE SET "name" = $3 RETURNING "id", "email", "name"', [3, 'carol@example.com', 'Carol']),
+    ],
+    mysql: [
+      q('SELECT `t0`.`id`, `t0`.`email`, `t0`.`name` FROM `User` AS `t0` WHERE `t0`.`id` = ? LIMIT 1', [3]),
+      q('UPDATE `User` SET `name` = ? WHERE `User`.`id` = ?', ['Carol', 3]),
+      q('SELECT `t0`.`id`, `t0`.`email`, `t0`.`name` FROM `User` AS `t0` WHERE `t0`.`id` = ? LIMIT 1', [3]),
+    ],
+  },
+  result: { id: 3, email: 'carol@example.com', name: 'Carol' },
+});
+
+testSql('upsert whose create names another record: find, then write', {
+  reset: true,
+  run: (db) => db.tag.upsert({ where: { name: 'kysely' }, update: { name: 'Kysely' }, create: { name: 'drizzle' } }),
   sql: {
     sqlite: [
       q('SELECT "t0"."id", "t0"."tag name" AS "name" FROM "tag`s ""list""" AS "t0" WHERE "t0"."tag name" = ? LIMIT 1', ['kysely']),
-      q('INSERT INTO "tag`s ""list""" ("tag name") VALUES (?) RETURNING "id", "tag name" AS "name"', ['kysely']),
+      q('INSERT INTO "tag`s ""list""" ("tag name") VALUES (?) RETURNING "id", "tag name" AS "name"', ['drizzle']),
     ],
     postgresql: [
       q('SELECT "t0"."id", "t0"."tag name" AS "name" FROM "tag`s ""list""" AS "t0" WHERE "t0"."tag name" = $1 LIMIT 1', ['kysely']),
-      q('INSERT INTO "tag`s ""list""" ("tag name") VALUES ($1) RETURNING "id", "tag name" AS "name"', ['kysely']),
+      q('INSERT INTO "tag`s ""list""" ("tag name") VALUES ($1) RETURNING "id", "tag name" AS "name"', ['drizzle']),
     ],
     mysql: [
       q('SELECT `t0`.`id`, `t0`.`tag name` AS `name` FROM `tag``s "list"` AS `t0` WHERE `t0`.`tag name` = ? LIMIT 1', ['kysely']),
-      q('INSERT INTO `tag``s "list"` (`tag name`) VALUES (?)', ['kysely']),
+      q('INSERT INTO `tag``s "list"` (`tag name`) VALUES (?)', ['drizzle']),
       q('SELECT `t0`.`id`, `t0`.`tag name` AS `name` FROM `tag``s "list"` AS `t0` WHERE `t0`.`id` = ? LIMIT 1', [3]),
     ],
     mariadb: [
       q('SELECT `t0`.`id`, `t0`.`tag name` AS `name` FROM `tag``s "list"` AS `t0` WHERE `t0`.`tag name` = ? LIMIT 1', ['kysely']),
-      q('INSERT INTO `tag``s "list"` (`tag name`) VALUES (?) RETURNING `id`, `tag name` AS `name`', ['kysely']),
+      q('INSERT INTO `tag``s "list"` (`tag name`) VALUES (?) RETURNING `id`, `tag name` AS `name`', ['drizzle']),
     ],
   },
-  result: { id: 3, name: 'kysely' },
+  result: { id: 3, name: 'drizzle' },
 });
 
 // Without DELETE ... RETURNING (MySQL 8.0) the record is read, then deleted, in one transaction.

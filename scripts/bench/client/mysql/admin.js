@@ -8,6 +8,8 @@ import { POST, USER, toPost } from './columns.js';
 
 export async function openAdmin(database) {
   const c = await mysql.createConnection({ uri: database.url, timezone: 'Z' });
+  // The connection ends when the database is dropped on Ctrl-C.
+  c.on('error', () => undefined);
   const rows = async (text, values) => (await c.execute(text, values))[0];
   return {
     user: async (id) => (await rows(`SELECT ${USER} FROM \`users\` WHERE \`id\` = ?`, [id]))[0] ?? null,

@@ -9,6 +9,8 @@ import { POST, USER } from './columns.js';
 
 export async function openAdmin(database) {
   const client = new pg.Client({ connectionString: database.url, types: utcTypes });
+  // The connection ends when the database is dropped (DROP ... WITH (FORCE) on Ctrl-C).
+  client.on('error', () => undefined);
   await client.connect();
   const rows = async (text, values) => (await client.query(text, values)).rows;
   return {

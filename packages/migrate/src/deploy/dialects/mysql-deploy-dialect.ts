@@ -19,6 +19,12 @@ export function mysqlLockName(database: string): string {
 
 const q = (name: string): string => new MysqlDialect().quoteIdentifier(name);
 
+/** ER_BAD_DB_ERROR (1049): the URL names a database the server does not have. */
+function isUnknownDatabase(err: unknown): boolean {
+  const cause = (err as { cause?: { code?: unknown; errno?: unknown } }).cause;
+  return cause?.code === 'ER_BAD_DB_ERROR' || cause?.errno === 1049;
+}
+
 /**
  * MySQL and MariaDB commit implicitly around DDL, so migrations run statement by statement.
  * Deploys exclude each other with GET_LOCK on a connection of its own; a deploy that dies
@@ -27,6 +33,35 @@ const q = (name: string): string => new MysqlDialect().quoteIdentifier(name);
 export class MysqlDeployDialect implements DeployDialect {
   readonly transactionalDdl = false;
   readonly foreignKeyEnforcement = null;
+
+  async openExisting(target: ConnectionTarget): Promise<DatabaseConnection | null> {
+    if (target.provider !== 'mysql') return null;
+    try {
+      return await openMysqlExecutor(target.url);
+    } catch (err) {
+      if (isUnknownDatabase(err)) return null;
+      throw err;
+    }
+  }
+
+  /** The database, with the server's default character set (https://dev.mysql.com/doc/refman/8.0/en/create-database.html). */
+  async createIfMissing(target: ConnectionTarget): Promise<boolean> {
+    if (target.provider !== 'mysql') return false;
+    const existing = await this.openExisting(target);
+    if (existing !== null) {
+      await existing.close();
+      return false;
+    }
+    const server = new URL(target.url.replace(/^mariadb:/i, 'mysql:'));
+    server.pathname = '/';
+    const connection = await openMysqlExecutor(server.toString());
+    try {
+      await connection.execute(`CREATE DATABASE IF NOT EXISTS ${q(target.database)}`);
+      return true;
+    } finally {
+      await connection.close();
+    }
+  }
 
   async prepare(): Promise<void> {}
 

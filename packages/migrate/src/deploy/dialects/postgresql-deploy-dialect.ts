@@ -27,6 +27,28 @@ export class PostgresqlDeployDialect implements DeployDialect {
   readonly transactionalDdl = true;
   readonly foreignKeyEnforcement = null;
 
+  async openExisting(target: ConnectionTarget): Promise<DatabaseConnection | null> {
+    if (target.provider !== 'postgresql') return null;
+    const connection = await openPostgresExecutor(target.url, { schema: target.schema });
+    if (target.schema !== null && (await connection.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [target.schema])).length === 0) {
+      await connection.close();
+      return null;
+    }
+    return connection;
+  }
+
+  async createIfMissing(target: ConnectionTarget): Promise<boolean> {
+    if (target.provider !== 'postgresql' || target.schema === null) return false;
+    const connection = await openPostgresExecutor(target.url);
+    try {
+      if ((await connection.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [target.schema])).length > 0) return false;
+      await connection.execute(`CREATE SCHEMA IF NOT EXISTS ${q(target.schema)}`);
+      return true;
+    } finally {
+      await connection.close();
+    }
+  }
+
   async prepare(connection: DatabaseConnection, target: ConnectionTarget): Promise<void> {
     // Prisma's ?schema= names a schema that migrations create their tables in; create it.
     if (target.provider === 'postgresql' && target.schema !== null) await connection.execute(`CREATE SCHEMA IF NOT EXISTS ${q(target.schema)}`);

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
 import { SqliteDialect } from '@kiln/sql';
+import type { ConnectionTarget } from '../../apply/database-url.js';
+import { openSqliteExecutor } from '../../apply/executors/sqlite-executor.js';
 import type { DatabaseConnection } from '../../apply/executor.js';
 import type { DeployDialect, LockOptions, MigrationLock } from '../deploy-dialect.js';
 import { formatDuration } from '../format-duration.js';
@@ -14,6 +17,16 @@ const isBusy = (err: unknown): boolean => /^SQLITE_BUSY/.test(String((err as { c
 export class SqliteDeployDialect implements DeployDialect {
   readonly transactionalDdl = true;
   readonly foreignKeyEnforcement = { off: 'PRAGMA foreign_keys = OFF', on: 'PRAGMA foreign_keys = ON' };
+
+  async openExisting(target: ConnectionTarget): Promise<DatabaseConnection | null> {
+    if (target.provider !== 'sqlite' || !existsSync(target.filename)) return null;
+    return openSqliteExecutor(target.filename);
+  }
+
+  /** Opening the file creates it; only its folder must exist. */
+  async createIfMissing(target: ConnectionTarget): Promise<boolean> {
+    return target.provider === 'sqlite' && !existsSync(target.filename);
+  }
 
   async prepare(): Promise<void> {}
 

@@ -278,9 +278,9 @@ export class PostgresqlDdlRenderer extends DdlRenderer {
 
 /** format_type's names (and their SQL-standard spellings) → the renderer's, on canonical text. */
 const PG_TYPE_ALIASES: readonly (readonly [RegExp, string])[] = [
-  [/^(timestamp|time)(\(\d+\))? without time zone/, '$1$2'],
-  [/^timestamp(\(\d+\))? with time zone/, 'timestamptz$1'],
-  [/^time(\(\d+\))? with time zone/, 'timetz$1'],
+  [/^(timestamp|time)(\(\d+\))? ?without time zone/, '$1$2'],
+  [/^timestamp(\(\d+\))? ?with time zone/, 'timestamptz$1'],
+  [/^time(\(\d+\))? ?with time zone/, 'timetz$1'],
   [/^character varying/, 'varchar'],
   [/^(character|bpchar)(?=\(|$|\[)/, 'char'],
   [/^bit varying/, 'varbit'],

@@ -31,7 +31,6 @@ const FIXED: Readonly<Record<string, Mapping>> = {
   'double precision': of('Float'),
   float: of('Float', native('Float')),
   date: of('DateTime', native('Date')),
-  year: of('Int', native('Year')),
   json: of('Json'),
 };
 
@@ -69,6 +68,8 @@ function mapType(name: string, args: string | undefined, unsigned: boolean): Map
     return of(scalar, nativeName === null ? null : native(nativeName));
   }
   if (unsigned) return null;
+  // MariaDB shows YEAR with its display width: `year(4)`.
+  if (name === 'year') return of('Int', native('Year'));
   const fixed = Object.hasOwn(FIXED, name) ? FIXED[name] : undefined;
   if (fixed !== undefined) return numbers.length === 0 ? fixed : null;
   switch (name) {

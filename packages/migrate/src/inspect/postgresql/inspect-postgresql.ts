@@ -6,6 +6,7 @@ import { flag, groupBy, integer, text, textArray, textOrNull } from '../row-valu
 import { stripOneParens, stripOuterParens } from '../sql-text.js';
 import { postgresColumnType } from './postgresql-column-type.js';
 import { postgresDefault } from './postgresql-default.js';
+import { postgresExpression } from './postgresql-expression.js';
 
 /*
  * PostgreSQL introspection from pg_catalog (https://www.postgresql.org/docs/current/catalogs.html).
@@ -159,7 +160,7 @@ export async function inspectPostgresql(connection: DatabaseConnection, namespac
     const pk = cons.find((c) => text(c.type) === 'p');
     const checks: Check[] = cons
       .filter((c) => text(c.type) === 'c')
-      .map((c) => ({ name: text(c.name), expression: stripOuterParens(text(c.check_sql)) }));
+      .map((c) => ({ name: text(c.name), expression: stripOuterParens(postgresExpression(text(c.check_sql))) }));
     const foreignKeys: ForeignKey[] = cons
       .filter((c) => text(c.type) === 'f')
       .map((c) => ({
@@ -217,7 +218,7 @@ function readIndexes(rows: Row[]): Index[] {
         ops: c.opclass === null || flag(c.opclass_default) ? null : text(c.opclass),
       })),
       type: METHODS[method]!,
-      where: predicate === null ? null : stripOneParens(predicate),
+      where: predicate === null ? null : stripOneParens(postgresExpression(predicate)),
     });
   }
   return out;

@@ -397,4 +397,315 @@ export const sqliteRebuild: Scenario = {
   },
 };
 
-export const SCENARIOS: readonly Scenario[] = [renames, keys, joinTable, sqliteRebuild];
+
+const ENUMS_V1 = `
+enum Status {
+  DRAFT
+  LIVE
+  HIDDEN
+}
+
+enum Legacy {
+  A
+  B
+}
+
+model Item {
+  id     Int      @id
+  status Status   @default(DRAFT)
+  old    Legacy?
+  tags   Status[]
+
+  @@map("items")
+}
+`;
+
+const ENUMS_V2 = `
+enum State {
+  DRAFT
+  LIVE
+  ARCHIVED
+
+  @@renamedFrom("Status")
+}
+
+enum Color {
+  RED
+  BLUE
+}
+
+model Item {
+  id     Int     @id
+  status State   @default(ARCHIVED)
+  tags   State[]
+  color  Color   @default(BLUE)
+
+  @@map("items")
+}
+`;
+
+/**
+ * PostgreSQL enum types: renamed, a value removed (the type is recreated, columns and a list
+ * column converted) and one added and used as a default in the same migration, a type created,
+ * one dropped with the only column that used it.
+ */
+export const pgEnums: Scenario = {
+  title: 'enum types renamed, recreated without a value, given a value used at once, created and dropped',
+  providers: ['postgresql'],
+  v1: ENUMS_V1,
+  v2: ENUMS_V2,
+  async seed(db) {
+    await exec(db, "INSERT INTO items (id, status, old, tags) VALUES (1, 'LIVE', 'A', ARRAY['DRAFT', 'LIVE']::\"Status\"[]), (2, 'DRAFT', NULL, NULL)");
+  },
+  async checkV2(db) {
+    expect(await rows(db, 'SELECT id, status::text AS status, tags::text AS tags, color::text AS color FROM items ORDER BY id')).toEqual([
+      { id: 1, status: 'LIVE', tags: '{DRAFT,LIVE}', color: 'BLUE' },
+      { id: 2, status: 'DRAFT', tags: null, color: 'BLUE' },
+    ]);
+    await exec(db, 'INSERT INTO items (id) VALUES (3)');
+    expect(await rows(db, 'SELECT status::text AS status FROM items WHERE id = 3')).toEqual([{ status: 'ARCHIVED' }]);
+    await exec(db, 'DELETE FROM items WHERE id = 3');
+  },
+  async checkV1(db) {
+    expect(await rows(db, 'SELECT id, status::text AS status, old, tags::text AS tags FROM items ORDER BY id')).toEqual([
+      { id: 1, status: 'LIVE', old: null, tags: '{DRAFT,LIVE}' },
+      { id: 2, status: 'DRAFT', old: null, tags: null },
+    ]);
+    await exec(db, "INSERT INTO items (id, old) VALUES (3, 'B')");
+  },
+  // HIDDEN goes and ARCHIVED comes: it could be a rename.
+  warnings: ['K8004'],
+};
+
+const ENUM_VALUES_V1 = `
+enum Plan {
+  FREE
+  PRO
+  LEGACY
+}
+
+model Account {
+  id   Int  @id
+  plan Plan @default(FREE)
+
+  @@map("accounts")
+}
+`;
+
+const ENUM_VALUES_V2 = `
+enum Plan {
+  FREE
+  PREMIUM @renamedFrom("PRO") @map("premium")
+  TEAM
+}
+
+model Account {
+  id   Int  @id
+  plan Plan @default(TEAM)
+
+  @@map("accounts")
+}
+`;
+
+/** Enum values renamed, added and removed, on every database (a type, a column type, a CHECK). */
+export const enumValues: Scenario = {
+  title: 'enum values renamed (rows follow), added (and used as the default) and removed',
+  v1: ENUM_VALUES_V1,
+  v2: ENUM_VALUES_V2,
+  async seed(db) {
+    await exec(db, "INSERT INTO accounts (id, plan) VALUES (1, 'PRO'), (2, 'FREE'), (3, 'PRO')");
+  },
+  async checkV2(db, provider) {
+    const plan = provider === 'postgresql' ? 'plan::text AS plan' : 'plan';
+    expect(await rows(db, `SELECT id, ${plan} FROM accounts ORDER BY id`)).toEqual([
+      { id: 1, plan: 'premium' },
+      { id: 2, plan: 'FREE' },
+      { id: 3, plan: 'premium' },
+    ]);
+    await exec(db, 'INSERT INTO accounts (id) VALUES (4)');
+    expect(await rows(db, `SELECT ${plan} FROM accounts WHERE id = 4`)).toEqual([{ plan: 'TEAM' }]);
+    await fails(db, "INSERT INTO accounts (id, plan) VALUES (5, 'LEGACY')");
+    await exec(db, 'DELETE FROM accounts WHERE id = 4');
+  },
+  async checkV1(db, provider) {
+    const plan = provider === 'postgresql' ? 'plan::text AS plan' : 'plan';
+    expect(await rows(db, `SELECT id, ${plan} FROM accounts ORDER BY id`)).toEqual([
+      { id: 1, plan: 'PRO' },
+      { id: 2, plan: 'FREE' },
+      { id: 3, plan: 'PRO' },
+    ]);
+    await exec(db, "INSERT INTO accounts (id, plan) VALUES (5, 'LEGACY')");
+  },
+  // LEGACY goes and TEAM comes: it could be a rename.
+  warnings: ['K8004'],
+};
+
+const INDEXES_V1 = (provider: Provider) => `
+model Doc {
+  id        Int       @id
+  title     String
+  body      String    ${provider === 'mysql' ? '@db.Text' : ''}
+  slug      String
+  deletedAt DateTime?
+
+  @@unique([slug])
+  @@index([title, id])
+  ${provider === 'mysql' ? '@@fulltext([body])' : '@@index([body])'}
+  @@map("docs")
+}
+`;
+
+const INDEXES_V2 = (provider: Provider) => `
+model Doc {
+  id        Int       @id
+  title     String
+  body      String    ${provider === 'mysql' ? '@db.Text' : ''}
+  slug      String
+  deletedAt DateTime?
+
+  ${provider === 'mysql' ? '@@index([slug])' : '@@unique([slug], where: "\\"deletedAt\\" IS NULL")'}
+  @@index([title(sort: Desc), id], map: "docs_title_desc")
+  ${provider === 'mysql' ? '@@fulltext([body, title])' : provider === 'postgresql' ? '@@index([body], type: Hash)' : ''}
+  @@map("docs")
+}
+`;
+
+/** Index kinds: unique to partial unique (or plain), sort order, full-text, access method. */
+export const indexes: Scenario = {
+  title: 'indexes: unique to partial unique (or plain), a sort order, full-text and hash indexes',
+  v1: '',
+  v2: '',
+  async seed(db) {
+    await exec(db, "INSERT INTO docs (id, title, body, slug) VALUES (1, 'a', 'x', 'one'), (2, 'b', 'y', 'two')");
+  },
+  async checkV2(db, provider) {
+    // The slug is unique among live rows only (PostgreSQL, SQLite), or not at all (MySQL).
+    await exec(db, "UPDATE docs SET \"deletedAt\" = '2024-01-01' WHERE id = 1".replaceAll('"', provider === 'mysql' ? '`' : '"'));
+    await exec(db, "INSERT INTO docs (id, title, body, slug) VALUES (3, 'c', 'z', 'one')");
+    await exec(db, 'DELETE FROM docs WHERE id = 3');
+    expect(await count(db, 'SELECT COUNT(*) FROM docs')).toBe(2);
+  },
+  async checkV1(db) {
+    await fails(db, "INSERT INTO docs (id, title, body, slug) VALUES (3, 'c', 'z', 'one')");
+  },
+};
+/** The index scenario's schemas depend on the provider. */
+export const indexesFor = (provider: Provider): Scenario => ({ ...indexes, v1: INDEXES_V1(provider), v2: INDEXES_V2(provider) });
+
+const HOSTILE_V1 = `
+enum Mood {
+  HAPPY @map("it's")
+  SAD
+
+  @@map("mo\\"od")
+}
+
+model Thing {
+  id    Int    @id
+  label String @map("la bel's")
+  mood  Mood   @default(HAPPY)
+
+  @@index([label], map: "by \\"label\\"")
+  @@map("my \\"odd\\" \`table\`")
+}
+`;
+
+const HOSTILE_V2 = `
+enum Feeling {
+  HAPPY @map("it's")
+  SAD
+
+  @@map("fe\\"el \`ing\`")
+  @@renamedFrom("Mood")
+}
+
+model Item {
+  id      Int     @id
+  caption String  @map("cap\\"tion \`x\`; DROP TABLE y") @renamedFrom("label")
+  mood    Feeling @default(HAPPY)
+
+  @@index([caption], map: "by \\"caption\\"")
+  @@map("ün \\"odd\\" \`table\` 2")
+  @@renamedFrom("Thing")
+}
+`;
+
+/** Renames of tables, columns, indexes and an enum whose names hold quotes, backticks, spaces, a semicolon and non-ASCII letters. */
+export const hostile: Scenario = {
+  title: 'hostile identifiers renamed: quotes, backticks, spaces, semicolons, unicode',
+  v1: HOSTILE_V1,
+  v2: HOSTILE_V2,
+  async seed(db, provider) {
+    await exec(db, `INSERT INTO ${q(provider, 'my "odd" `table`')} (id, ${q(provider, "la bel's")}) VALUES (1, 'one')`);
+  },
+  async checkV2(db, provider) {
+    const t = q(provider, 'ün "odd" `table` 2');
+    const c = q(provider, 'cap"tion `x`; DROP TABLE y');
+    const mood = provider === 'postgresql' ? 'mood::text' : 'mood';
+    expect(await rows(db, `SELECT id, ${c} AS caption, ${mood} AS mood FROM ${t}`)).toEqual([{ id: 1, caption: 'one', mood: "it's" }]);
+  },
+  async checkV1(db, provider) {
+    const t = q(provider, 'my "odd" `table`');
+    expect(await rows(db, `SELECT ${q(provider, "la bel's")} AS label FROM ${t}`)).toEqual([{ label: 'one' }]);
+  },
+};
+
+const ADD_VALUE_V1 = `
+enum Level {
+  LOW
+  HIGH
+}
+
+model Task {
+  id    Int   @id
+  level Level @default(LOW)
+
+  @@map("tasks")
+}
+`;
+
+const ADD_VALUE_V2 = `
+enum Level {
+  LOW
+  MEDIUM
+  HIGH
+  CRITICAL
+}
+
+model Task {
+  id    Int   @id
+  level Level @default(MEDIUM)
+  floor Level @default(CRITICAL)
+
+  @@map("tasks")
+}
+`;
+
+/** Values only added, and used at once (a default, a new column's default): PostgreSQL runs ADD VALUE outside the transaction. */
+export const addValues: Scenario = {
+  title: 'enum values only added, and used in the same migration',
+  v1: ADD_VALUE_V1,
+  v2: ADD_VALUE_V2,
+  async seed(db) {
+    await exec(db, "INSERT INTO tasks (id, level) VALUES (1, 'HIGH')");
+  },
+  async checkV2(db, provider) {
+    const text = (c: string) => (provider === 'postgresql' ? `${c}::text AS ${c}` : c);
+    await exec(db, 'INSERT INTO tasks (id) VALUES (2)');
+    expect(await rows(db, `SELECT id, ${text('level')}, ${text('floor')} FROM tasks ORDER BY id`)).toEqual([
+      { id: 1, level: 'HIGH', floor: 'CRITICAL' },
+      { id: 2, level: 'MEDIUM', floor: 'CRITICAL' },
+    ]);
+    await exec(db, 'DELETE FROM tasks WHERE id = 2');
+  },
+  async checkV1(db) {
+    expect(await count(db, "SELECT COUNT(*) FROM tasks WHERE level = 'HIGH'")).toBe(1);
+  },
+};
+
+/** Every scenario for `provider`. */
+export function scenariosFor(provider: Provider): Scenario[] {
+  return [renames, keys, joinTable, sqliteRebuild, pgEnums, enumValues, addValues, indexesFor(provider), hostile].filter(
+    (s) => s.providers === undefined || s.providers.includes(provider),
+  );
+}

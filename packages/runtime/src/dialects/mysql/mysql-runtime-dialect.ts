@@ -1,4 +1,4 @@
-import { inList, sql, type ExpressionNode, type ParamNode } from '@kiln/sql';
+import { avg, cast, fn, inList, sql, type ExpressionNode, type ParamNode } from '@kiln/sql';
 import type { RuntimeDialect } from '../runtime-dialect.js';
 import { KeyList } from './key-list.js';
 import { mysqlCodec, mysqlDateTime } from './mysql-codec.js';
@@ -36,4 +36,14 @@ export const mysqlRuntimeDialect: RuntimeDialect = {
     if (v !== null && typeof v === 'object' && !(v instanceof Uint8Array)) return JSON.stringify(v);
     return v;
   },
+  // AVG of an exact value is a DECIMAL with div_precision_increment (4) more decimals: average
+  // doubles instead, as PostgreSQL and SQLite do. CAST(.. AS DOUBLE) needs MySQL 8.0.17 / MariaDB 10.4.
+  // https://dev.mysql.com/doc/refman/8.0/en/aggregate-functions.html#function_avg
+  integerAverage: (expr) => avg(cast(expr, 'double')),
+  // Every column type has `=` (JSON compares as JSON on MySQL, as text on MariaDB).
+  filterOperand: (column) => column,
+  // `id = LAST_INSERT_ID(id)` leaves the key as it is and makes the OK packet report it when
+  // ON DUPLICATE KEY UPDATE updates (it reports the new AUTO_INCREMENT value when it inserts).
+  // https://dev.mysql.com/doc/refman/8.0/en/insert-on-duplicate.html
+  upsertInsertId: (column) => fn('LAST_INSERT_ID', column),
 };

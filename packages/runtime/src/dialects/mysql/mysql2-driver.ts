@@ -13,7 +13,7 @@ export interface MysqlOptions {
   max?: number;
   /** Milliseconds an idle connection stays open (default 10,000). */
   idleTimeout?: number;
-  /** Milliseconds to wait for a new connection (default 5,000). */
+  /** Milliseconds to wait for a new connection, or for a free one when the pool is full (default 5,000; 0: no limit). */
   connectTimeout?: number;
   /** TLS: `true`, or node `tls.connect` options (`ca`, `cert`, `key`, `rejectUnauthorized`...). */
   ssl?: boolean | Record<string, unknown>;
@@ -186,7 +186,7 @@ export class Mysql2Driver implements Driver {
     }
     let lease: Lease;
     try {
-      lease = await acquireWithin(() => this.lease(pool), this.connectTimeout, this.max);
+      lease = await acquireWithin(() => this.lease(pool), this.poolWait(undefined), this.max);
     } catch (e) {
       throw translateSessionError(e, classifyMysqlError);
     }
@@ -195,6 +195,13 @@ export class Mysql2Driver implements Driver {
     } finally {
       lease.release();
     }
+  }
+
+  /** The longest wait for a connection when all are in use: connectTimeout (0: none), and maxWait. */
+  private poolWait(maxWait: number | undefined): number | undefined {
+    const bound = this.connectTimeout > 0 ? this.connectTimeout : undefined;
+    if (maxWait === undefined) return bound;
+    return bound === undefined ? maxWait : Math.min(maxWait, bound);
   }
 
   /** A connection of the pool, counted in `taken` until it is given back. */
@@ -223,7 +230,7 @@ export class Mysql2Driver implements Driver {
     const pool = this.pool ?? (await this.getPool());
     // With every connection in use, the wait is bounded by connectTimeout too, as on PostgreSQL
     // (and so is the engine's own transaction, which sets no maxWait).
-    const wait = this.taken >= this.max ? Math.min(settings.maxWait ?? Infinity, this.connectTimeout) : settings.maxWait;
+    const wait = this.taken >= this.max ? this.poolWait(settings.maxWait) : settings.maxWait;
     let lease: Lease;
     try {
       lease = await acquireWithin(() => this.lease(pool), wait, this.max);

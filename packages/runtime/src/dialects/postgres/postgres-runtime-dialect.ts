@@ -1,4 +1,4 @@
-import { div, sql, type ExpressionNode, type ParamNode } from '@kiln/sql';
+import { avg, div, sql, type ExpressionNode, type ParamNode } from '@kiln/sql';
 import type { RuntimeDialect } from '../runtime-dialect.js';
 import { postgresCodec } from './postgres-codec.js';
 import { classifyPostgresError } from './postgres-errors.js';
@@ -31,4 +31,21 @@ export const postgresRuntimeDialect: RuntimeDialect = {
     if (v === undefined) return null;
     return v;
   },
+  // AVG(integer) is an exact numeric, read as a number.
+  integerAverage: (expr) => avg(expr),
+  // json and xml have no `=` ("operator does not exist: json = unknown"): json compares as
+  // jsonb (key order and whitespace do not count), xml as its text.
+  // https://www.postgresql.org/docs/current/functions-json.html, https://www.postgresql.org/docs/current/datatype-xml.html
+  filterOperand(column: ExpressionNode, field): ExpressionNode {
+    switch (field.nativeType?.name) {
+      case 'Json':
+        return sql`CAST(${sql.expr(column)} AS jsonb)`;
+      case 'Xml':
+        return sql`CAST(${sql.expr(column)} AS text)`;
+      default:
+        return column;
+    }
+  },
+  // INSERT .. ON CONFLICT .. RETURNING returns the row.
+  upsertInsertId: () => null,
 };

@@ -3,6 +3,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { AsyncLock } from '../../driver/async-lock.js';
 import type { Driver, ExecuteResult, Queryable, QueryOptions, Row, TransactionSettings } from '../../driver/driver.js';
 import { KilnConnectionError } from '../../errors/kiln-error.js';
+import { translateSessionError } from '../../errors/translate.js';
+import { classifySqliteError } from './sqlite-errors.js';
 
 export interface SqliteOptions {
   /** Milliseconds to wait for a lock held by another process (better-sqlite3 `timeout`). */
@@ -113,8 +115,13 @@ export class BetterSqlite3Driver implements Driver {
     try {
       // IMMEDIATE takes the write lock up front, so read-then-write cannot deadlock
       // (https://www.sqlite.org/lang_transaction.html); SQLite is always serializable.
-      for (const s of this.dialect.beginTransactionSql({ behavior: 'immediate', ...(settings.isolationLevel ? { isolationLevel: settings.isolationLevel } : {}) })) {
-        this.db!.exec(s);
+      try {
+        for (const s of this.dialect.beginTransactionSql({ behavior: 'immediate', ...(settings.isolationLevel ? { isolationLevel: settings.isolationLevel } : {}) })) {
+          this.db!.exec(s);
+        }
+      } catch (e) {
+        // Another connection's lock outlasted busyTimeout: a typed timeout, not a raw SqliteError.
+        throw translateSessionError(e, classifySqliteError);
       }
       let result: T;
       try {

@@ -1,4 +1,4 @@
-import { cast, div, inList, sql, type ExpressionNode, type ParamNode } from '@kiln/sql';
+import { avg, cast, div, inList, sql, type ExpressionNode, type ParamNode } from '@kiln/sql';
 import type { RuntimeDialect } from '../runtime-dialect.js';
 import { sqliteCodec } from './sqlite-codec.js';
 import { classifySqliteError } from './sqlite-errors.js';
@@ -31,4 +31,9 @@ export const sqliteRuntimeDialect: RuntimeDialect = {
   encodeKeyList(keys: unknown[]): unknown {
     return JSON.stringify(keys, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : Buffer.isBuffer(v) ? null : v));
   },
+  // avg() is always a REAL (https://www.sqlite.org/lang_aggfunc.html#avg).
+  integerAverage: (expr) => avg(expr),
+  filterOperand: (column) => column,
+  // last_insert_rowid() is not set when an upsert updates (https://www.sqlite.org/c3ref/last_insert_rowid.html).
+  upsertInsertId: () => null,
 };

@@ -4,6 +4,7 @@ import { QueryCompiler } from '../../compiler/query-compiler.js';
 import type { CastType } from '../../nodes/cast.js';
 import type { JsonArrayAggNode, JsonObjectNode, JsonValueNode } from '../../nodes/json.js';
 import type { LikeNode } from '../../nodes/like.js';
+import type { OnConflictNode } from '../../nodes/on-conflict.js';
 
 export type PostgresJsonType = 'jsonb' | 'json';
 
@@ -46,6 +47,15 @@ export class PostgresCompiler extends QueryCompiler {
     const name = CAST_TYPES[type];
     if (name === undefined) throw this.invalid(`unknown cast type ${JSON.stringify(type)}`);
     return name;
+  }
+
+  // DO UPDATE must name the unique index it arbitrates on; only DO NOTHING may leave it out.
+  // https://www.postgresql.org/docs/current/sql-insert.html#SQL-ON-CONFLICT
+  protected override onConflict(node: OnConflictNode): void {
+    if (node.kind === 'OnConflictDoUpdate' && (node.target === undefined || node.target.length === 0)) {
+      throw this.invalid('ON CONFLICT DO UPDATE needs a conflict target (the columns of a unique index)');
+    }
+    super.onConflict(node);
   }
 
   protected override caseInsensitiveLike(node: LikeNode): void {

@@ -47,7 +47,7 @@ const BLOCKING: BlockingRules = {
   },
   foreignKeyAdded: async (e, ctx) => {
     if (e.rebuild || !(await busy(e.table, ctx))) return [];
-    return [draft(LintRules.validateForeignKey, e.foreignKey.name, displayName(e.table.name), displayName(e.foreignKey.referencedTable))];
+    return [draft(LintRules.validateForeignKey, e.foreignKey.name, displayName(e.table.name), e.foreignKey.columns, displayName(e.foreignKey.referencedTable))];
   },
   checkAdded: async (e, ctx) => {
     if (e.rebuild || !(await busy(e.table, ctx))) return [];
