@@ -9,6 +9,9 @@ import { ANSI, kiln, removeTempDirs, STACK_FRAME, tempProject } from './run-kiln
 
 afterEach(removeTempDirs);
 
+/** Each kiln run is a node process; a test that runs several must not hit jest's 5 s default on a busy machine. */
+const SLOW = 60_000;
+
 const datasource = (provider: Provider) => `datasource db {\n  provider = "${provider}"\n  url      = env("DATABASE_URL")\n}\n`;
 
 function snapshot(provider: Provider, body: string): string {
@@ -71,7 +74,7 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as Provider[])('on %s', (provide
     expect(lines.some((l) => l.startsWith('migrations/20240101000000_step1:'))).toBe(false);
     expect(lines.at(-1)).toBe('Linted 2 migrations: 1 error, 1 warning.');
     expect(r.stdout).not.toMatch(ANSI);
-  });
+  }, SLOW);
 
   test('exits 0 when nothing is an error', () => {
     const dir = tempProject({ 'schema.schema': datasource(provider) + V1_INDEXED, ...migrations(provider, [V1, V1_INDEXED]) });
@@ -83,7 +86,7 @@ describe.each(['sqlite', 'postgresql', 'mysql'] as Provider[])('on %s', (provide
     } else {
       expect(r.stdout).toBe('Linted 2 migrations: no problems found.\n');
     }
-  });
+  }, SLOW);
 });
 
 test('--latest n lints only the last n migrations, each still planned from the one before', () => {
@@ -97,7 +100,7 @@ test('--latest n lints only the last n migrations, each still planned from the o
   expect(latest.stdout).toContain('migrations/20240103000000_step3: L1003 error: Dropping column "age" of table "User" deletes its values.');
   expect(latest.stdout).toMatch(/^Linted 1 migration: /m);
   expect(kiln(dir, ['migrate', 'lint', '--latest', '10']).stdout).toMatch(/^Linted 3 migrations: /m);
-});
+}, SLOW);
 
 test('--latest must be a whole number of 1 or more', () => {
   const dir = tempProject({ 'schema.schema': datasource('sqlite') + V1, ...migrations('sqlite', [V1]) });
@@ -107,7 +110,7 @@ test('--latest must be a whole number of 1 or more', () => {
     expect(r.stderr).toContain('expected a whole number of migrations, 1 or more');
     expect(r.stderr).not.toMatch(STACK_FRAME);
   }
-});
+}, SLOW);
 
 test('--accept-data-loss prints destructive findings but does not fail on them', () => {
   const dir = tempProject({ 'schema.schema': datasource('mysql') + V2, ...migrations('mysql', [V1, V2]) });
@@ -115,7 +118,7 @@ test('--accept-data-loss prints destructive findings but does not fail on them',
   expect(r.status).toBe(0);
   expect(r.stdout).toContain('L1003 error: Dropping column "bio" of table "User"');
   expect(r.stdout).toMatch(/Linted 2 migrations: 0 errors, 1 warning, 1 accepted by --accept-data-loss\.\n$/);
-});
+}, SLOW);
 
 test('the migrations folder: beside --schema, or --migrations', () => {
   const nested = tempProject({ 'db/app.schema': datasource('postgresql') + V2, ...migrations('postgresql', [V1, V2], 'db/migrations') });
@@ -126,7 +129,7 @@ test('the migrations folder: beside --schema, or --migrations', () => {
   // Without a schema, --migrations alone is enough: the provider comes from migration_lock.toml.
   const bare = tempProject(migrations('sqlite', [V1, V2]));
   expect(kiln(bare, ['migrate', 'lint', '--migrations', 'migrations']).stdout).toContain('migrations/20240102000000_step2: L');
-});
+}, SLOW);
 
 test('colour only when asked for (FORCE_COLOR) or on a TTY', () => {
   const dir = tempProject({ 'schema.schema': datasource('sqlite') + V2, ...migrations('sqlite', [V1, V2]) });
@@ -134,7 +137,7 @@ test('colour only when asked for (FORCE_COLOR) or on a TTY', () => {
   const colored = kiln(dir, ['migrate', 'lint'], { FORCE_COLOR: '1' });
   expect(colored.stdout).toMatch(ANSI);
   expect(colored.stdout).toContain('\u001b[31m\u001b[1mL100');
-});
+}, SLOW);
 
 test('hostile names are quoted in messages and linted like any other', () => {
   const from = 'model Odd {\n  id Int @id\n  v  String @map("va\\"l`ue ü")\n\n  @@map("we\\"ird `täble")\n}\n';
@@ -143,45 +146,45 @@ test('hostile names are quoted in messages and linted like any other', () => {
   const r = kiln(dir, ['migrate', 'lint']);
   expect(r.status).toBe(1);
   expect(r.stdout).toContain('L1003 error: Dropping column "va\\"l`ue ü" of table "we\\"ird `täble" deletes its values.');
-});
+}, SLOW);
 
 describe('a folder kiln cannot lint is one clear error', () => {
   test('no migrations folder', () => {
     const dir = tempProject({ 'schema.schema': datasource('sqlite') + V1 });
     expectCleanError(kiln(dir, ['migrate', 'lint']), /There is no migrations folder at migrations\. Create the first migration with `kiln migrate dev`, or pass --migrations <dir>\./);
-  });
+  }, SLOW);
 
   test('no schema and no --migrations', () => {
     const dir = tempProject(migrations('sqlite', [V1]));
     expectCleanError(kiln(dir, ['migrate', 'lint']), /^error: Pass --migrations <dir> or --schema <path>: kiln found no schema to find the migrations folder beside\.\n$/);
     expectCleanError(kiln(dir, ['migrate', 'lint', '--schema', 'nope.schema']), /No schema at "nope\.schema"/);
-  });
+  }, SLOW);
 
   test('an empty migrations folder has nothing to lint', () => {
     const dir = tempProject({ 'schema.schema': datasource('sqlite') + V1, 'migrations/.keep': '' });
     const r = kiln(dir, ['migrate', 'lint']);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('No migrations to lint in migrations.\n');
-  });
+  }, SLOW);
 
   test('a snapshot that is not JSON', () => {
     const files = migrations('sqlite', [V1, V2]);
     files['migrations/20240102000000_step2/snapshot.json'] = '{ "version": 1,';
     const dir = tempProject({ 'schema.schema': datasource('sqlite') + V2, ...files });
     expectCleanError(kiln(dir, ['migrate', 'lint']), /20240102000000_step2\/snapshot\.json is not valid JSON/);
-  });
+  }, SLOW);
 
   test('a migration without its snapshot', () => {
     const files = migrations('sqlite', [V1, V2]);
     delete files['migrations/20240102000000_step2/snapshot.json'];
     const dir = tempProject({ 'schema.schema': datasource('sqlite') + V2, ...files });
     expectCleanError(kiln(dir, ['migrate', 'lint']), /snapshot\.json is missing/);
-  });
+  }, SLOW);
 
   test('no migration_lock.toml', () => {
     const files = migrations('sqlite', [V1]);
     delete files['migrations/migration_lock.toml'];
     const dir = tempProject({ 'schema.schema': datasource('sqlite') + V1, ...files });
     expectCleanError(kiln(dir, ['migrate', 'lint']), /migration_lock\.toml is missing/);
-  });
+  }, SLOW);
 });

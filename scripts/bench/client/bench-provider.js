@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { diff } from './compare.js';
 import { measure } from './measure.js';
 import { kilnBar, printReport, summarize } from './report.js';
+import { expectedCounts } from './seed.js';
 import { ormVersions } from './versions.js';
 import * as kiln from './kiln.js';
 
@@ -92,6 +93,12 @@ export async function benchProvider(provider, workloads, settings) {
   process.once('exit', removeOnExit);
   let admin = null;
   try {
+    const expected = expectedCounts();
+    const short = Object.keys(expected).filter((k) => database.counts[k] !== expected[k]);
+    if (short.length) {
+      failures.push({ contender: 'seed', workload: null, problem: `the database holds ${short.map((k) => `${database.counts[k]} ${k} (expected ${expected[k]})`).join(', ')}` });
+      return finish(false);
+    }
     admin = await provider.openAdmin(database);
     const versions = { ...(await provider.versions()), ...ormVersions() };
     const context = await provider.context(database);

@@ -4,6 +4,12 @@ export interface MatchSpec<F, T> {
   toKey(t: T): string;
   /** Renames decided already (`options.renames`), by key. `missed` is called for one that pairs nothing. */
   decisions: readonly { from: string; to: string; missed(): void }[];
+  /**
+   * What the schema calls the object (a model, a field, an enum), or null when it is not known
+   * (a database read by introspection). The same schema name under another database name is the
+   * same object: its @@map, @map or @@schema changed.
+   */
+  identity?: { from(f: F): string | null; to(t: T): string | null };
   /** The rename hint of a "to" object (`@renamedFrom`), or null. */
   hint?(t: T): string | null;
   /** What a hint may name on the "from" side, best first (a model name, then a table name). */
@@ -25,8 +31,8 @@ export interface MatchResult<F, T> {
 }
 
 /**
- * Pairs two lists: first the decisions, then equal keys, then rename hints, then look-alikes
- * (resolved, or warned about). A hint only applies to objects that have no partner by key, so a
+ * Pairs two lists: first the decisions, then equal keys, then the same schema object under a
+ * new database name, then rename hints, then look-alikes (resolved, or warned about). A hint only applies to objects that have no partner by key, so a
  * hint left in the schema after its migration ran is ignored. Linear in the sizes of the lists.
  */
 export function matchByName<F, T>(from: readonly F[], to: readonly T[], spec: MatchSpec<F, T>): MatchResult<F, T> {
@@ -52,6 +58,20 @@ export function matchByName<F, T>(from: readonly F[], to: readonly T[], spec: Ma
     if (pairOf.has(t)) continue;
     const f = fromByKey.get(spec.toKey(t));
     if (f !== undefined && !usedFrom.has(f)) pair(f, t, false);
+  }
+
+  if (spec.identity !== undefined && pairOf.size < to.length) {
+    const byIdentity = new Map<string, F>();
+    for (const f of from) {
+      const id = usedFrom.has(f) ? null : spec.identity.from(f);
+      if (id !== null && !byIdentity.has(id)) byIdentity.set(id, f);
+    }
+    for (const t of to) {
+      if (pairOf.has(t)) continue;
+      const id = spec.identity.to(t);
+      const f = id === null ? undefined : byIdentity.get(id);
+      if (f !== undefined && !usedFrom.has(f)) pair(f, t, true);
+    }
   }
 
   if (spec.hint !== undefined && spec.hintKeys !== undefined) {

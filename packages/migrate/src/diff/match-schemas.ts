@@ -42,6 +42,11 @@ export interface MatchOptions {
   resolveRename?: (candidate: RenameCandidate) => boolean;
   /** Whether enum types exist in the database (a renamed one is worth a warning). */
   namedEnums: boolean;
+  /**
+   * Whether both sides come from schemas, so that model, field and enum names identify objects
+   * (an introspected side names them after the database's objects).
+   */
+  schemaNames: boolean;
 }
 
 /**
@@ -67,6 +72,7 @@ export function matchSchemas(
     fromKey: (e) => nameKey(e.name),
     toKey: (e) => nameKey(e.name),
     decisions: given('enum').map((d) => ({ from: nameKey(d.from), to: nameKey(d.to), missed: missed(d) })),
+    identity: options.schemaNames ? { from: enumIdentity, to: enumIdentity } : undefined,
     hint: (e) => e.renamedFrom ?? null,
     hintKeys: (e) => (e.origin.kind === 'enum' ? [e.origin.enum, e.name.name] : [e.name.name]),
     lookAlike: options.namedEnums ? { from: (e) => JSON.stringify(e.values), to: (e) => JSON.stringify(e.values) } : undefined,
@@ -107,6 +113,7 @@ export function matchSchemas(
     fromKey: (t) => nameKey(t.table.name),
     toKey: (t) => nameKey(t.table.name),
     decisions: given('table').map((d) => ({ from: nameKey(d.from), to: nameKey(d.to), missed: missed(d) })),
+    identity: options.schemaNames ? { from: tableIdentity, to: tableIdentity } : undefined,
     hint: (t) => t.table.renamedFrom ?? null,
     hintKeys: (t) => (t.table.origin.kind === 'model' ? [t.table.origin.model, t.table.name.name] : [t.table.name.name]),
     lookAlike: { from: tableSignature, to: tableSignature },
@@ -135,6 +142,7 @@ export function matchSchemas(
       fromKey: (c) => c.name,
       toKey: (c) => c.name,
       decisions: columnDecisions,
+      identity: options.schemaNames ? { from: (c) => c.field ?? null, to: (c) => c.field ?? null } : undefined,
       hint: (c) => c.renamedFrom ?? null,
       hintKeys: (c) => (c.field === undefined || c.field === c.name ? [c.name] : [c.field, c.name]),
       lookAlike: { from: (c) => comparer.typeKey(c), to: (c) => comparer.typeKey(c) },
@@ -158,6 +166,16 @@ export function matchSchemas(
     createdTables,
     decisions,
   };
+}
+
+/** A table's model (or join table's relation), when the side comes from a schema. */
+function tableIdentity(t: SchemaTable): string | null {
+  const o = t.table.origin;
+  return o.kind === 'model' ? `model\0${o.model}` : o.kind === 'joinTable' ? `join\0${o.relation}` : null;
+}
+
+function enumIdentity(e: EnumType): string | null {
+  return e.origin.kind === 'enum' ? e.origin.enum : null;
 }
 
 /**

@@ -70,7 +70,12 @@ export function planMigration(from: DatabaseSchema, to: DatabaseSchema, options:
     from,
     to,
     comparer,
-    { renames: options.renames ?? [], resolveRename: options.resolveRename, namedEnums: caps.namedEnums },
+    {
+      renames: options.renames ?? [],
+      resolveRename: options.resolveRename,
+      namedEnums: caps.namedEnums,
+      schemaNames: from.source !== 'database' && to.source !== 'database',
+    },
     warnings,
   );
 

@@ -2,6 +2,7 @@ import type { Provider } from '@kiln/schema';
 import type { DatabaseConnection } from '../apply/executor.js';
 import type { QualifiedName } from '../changes/database-objects.js';
 import type { Introspection } from './introspection.js';
+import { joinTableShape } from './join-table-shape.js';
 import { inspectMysql } from './mysql/inspect-mysql.js';
 import { inspectPostgresql } from './postgresql/inspect-postgresql.js';
 import { inspectSqlite } from './sqlite/inspect-sqlite.js';
@@ -35,18 +36,27 @@ export async function introspectDatabase(connection: DatabaseConnection, provide
   const excluded = new Set([HISTORY_TABLE, ...(options.exclude ?? [])]);
   const kept = (name: QualifiedName) => !excluded.has(name.name);
   const { schema } = result;
+  const tables = new Map(schema.tables.map((t) => [`${t.table.name.schema ?? ''}\0${t.table.name.name}`, t]));
   return {
     schema: {
       ...schema,
       enums: [...schema.enums].sort((a, b) => compareNames(a.name, b.name)),
       tables: schema.tables
         .filter((t) => kept(t.table.name))
-        .map((t) => ({
-          ...t,
-          table: { ...t.table, checks: [...t.table.checks].sort(byName) },
-          indexes: [...t.indexes].sort(byName),
-          foreignKeys: [...t.foreignKeys].sort(byName),
-        }))
+        .map((t) => {
+          // A table shaped exactly like an implicit m:n relation's says so, for the planner's messages and its renames.
+          const join = joinTableShape(t, tables, provider);
+          return {
+            ...t,
+            table: {
+              ...t.table,
+              checks: [...t.table.checks].sort(byName),
+              ...(join === null ? {} : { origin: { kind: 'joinTable' as const, relation: join.relation } }),
+            },
+            indexes: [...t.indexes].sort(byName),
+            foreignKeys: [...t.foreignKeys].sort(byName),
+          };
+        })
         .sort((a, b) => compareNames(a.table.name, b.table.name)),
       views: schema.views.filter((v) => kept(v.name)).sort((a, b) => compareNames(a.name, b.name)),
     },

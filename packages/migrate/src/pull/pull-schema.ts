@@ -6,7 +6,8 @@ import { printPulledSchema } from './print-pulled-schema.js';
 import type { PulledBlock } from './pulled-blocks.js';
 import { pullEnums } from './pull-enums.js';
 import { pullModel, pullView, type PullContext } from './pull-models.js';
-import { joinTableShape, pullRelations, type JoinTableShape } from './pull-relations.js';
+import { joinTableShape, type JoinTableShape } from '../inspect/join-table-shape.js';
+import { pullRelations } from './pull-relations.js';
 import { NameRegistry, typeName } from './schema-identifiers.js';
 
 export interface PullOptions {

@@ -1,10 +1,11 @@
-import { applyPlan, ApplyError, renderChanges } from '../../src/index.js';
+import { randomBytes } from 'node:crypto';
+import { applyPlan, ApplyError, planFromEmpty, planMigration, renderChanges } from '../../src/index.js';
 import { DB_TIMEOUT } from '../helpers/apply-examples.js';
-import { serverAvailable } from '../helpers/databases.js';
+import { createTestDatabase, serverAvailable } from '../helpers/databases.js';
+import { applyMigration } from './helpers/apply-migration.js';
 import { describeScenarios } from './helpers/describe-scenarios.js';
-import { createdFrom, dbOf } from './helpers/migrate.js';
+import { createdFrom, dbOf, rows, schemaOf } from './helpers/migrate.js';
 import { addValues } from './helpers/scenarios.js';
-import { planMigration } from '../../src/index.js';
 
 const available = await serverAvailable('postgresql');
 describeScenarios('postgresql', available);
@@ -19,6 +20,31 @@ describeScenarios('postgresql', available);
       const err = await applyPlan(db.connection, rendered).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ApplyError);
       expect((err as ApplyError).message).toMatch(/unsafe use of new value "(MEDIUM|CRITICAL)" of enum type/);
+    } finally {
+      await db.drop();
+    }
+  },
+  DB_TIMEOUT,
+);
+
+(available ? test : test.skip)(
+  'a model and an enum move to another schema (@@schema) with their rows, and back',
+  async () => {
+    const tag = randomBytes(4).toString('hex');
+    const [a, b] = [`kiln_a_${tag}`, `kiln_b_${tag}`];
+    const extra = `schemas = ["${a}", "${b}"]`;
+    const body = (schema: string) => `enum E {\n  X\n  Y\n  @@schema("${schema}")\n}\nmodel T {\n  id Int @id\n  e  E\n  @@schema("${schema}")\n}\n`;
+    const db = await createTestDatabase('postgresql');
+    db.alsoDrop.push(a, b);
+    try {
+      await applyMigration(db.connection, 'postgresql', renderChanges(planFromEmpty(schemaOf('postgresql', body(a), extra).ir), 'postgresql'));
+      await db.connection.execute(`INSERT INTO "${a}"."T" (id, e) VALUES (1, 'Y')`);
+      const up = planMigration(dbOf('postgresql', body(a), extra), dbOf('postgresql', body(b), extra), { provider: 'postgresql' });
+      await applyMigration(db.connection, 'postgresql', renderChanges(up.changes, 'postgresql'));
+      expect(await rows(db.connection, `SELECT id, e::text AS e, pg_typeof(e)::text AS type FROM "${b}"."T"`)).toEqual([{ id: 1, e: 'Y', type: `${b}."E"` }]);
+      const down = planMigration(dbOf('postgresql', body(b), extra), dbOf('postgresql', body(a), extra), { provider: 'postgresql' });
+      await applyMigration(db.connection, 'postgresql', renderChanges(down.changes, 'postgresql'));
+      expect(await rows(db.connection, `SELECT id, e::text AS e FROM "${a}"."T"`)).toEqual([{ id: 1, e: 'Y' }]);
     } finally {
       await db.drop();
     }

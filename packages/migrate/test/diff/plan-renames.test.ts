@@ -70,6 +70,30 @@ describe('rename hints', () => {
     expect(plan('postgresql', v1, v2).changes).toEqual([]);
   });
 
+  test('the same model, field or enum under a new @@map, @map or @@schema is renamed, without a hint', () => {
+    const v1 = `enum Role {\n  A\n  @@map("role")\n}\nmodel User {\n  id Int @id\n  name String @map("full_name")\n  role Role\n  @@map("users")\n}\n`;
+    const v2 = v1.replace('@map("full_name")', '@map("display_name")').replace('@@map("users")', '@@map("people")').replace('@@map("role")', '@@map("user_role")');
+    const p = plan('postgresql', v1, v2);
+    expect(described(p)).toEqual([
+      'RenameEnum "role" to "user_role"',
+      'RenameTable "users" to "people"',
+      'RenameColumn "full_name" to "display_name" on "people"',
+      'RenameConstraint "users_pkey" to "people_pkey" on "people"',
+    ]);
+    expect(p.warnings).toEqual([]);
+    // A side read from a database names nothing after the schema: there the names alone count.
+    const inspected = { ...dbOf('postgresql', v1), source: 'database' as const };
+    expect(described(planMigration(inspected, dbOf('postgresql', v2), { provider: 'postgresql' }))).toContain('DropTable "users"');
+  });
+
+  test('a model moved to another PostgreSQL schema moves its table', () => {
+    const ds = (schema: string) => `model T {\n  id Int @id\n  @@schema("${schema}")\n}\nenum E {\n  X\n  @@schema("${schema}")\n}\n`;
+    const from = dbOf('postgresql', ds('a'), 'schemas = ["a", "b"]');
+    const to = dbOf('postgresql', ds('b'), 'schemas = ["a", "b"]');
+    const p = planMigration(from, to, { provider: 'postgresql' });
+    expect(renderChanges(p.changes, 'postgresql').flatMap((r) => r.sql)).toEqual(['ALTER TYPE "a"."E" SET SCHEMA "b"', 'ALTER TABLE "a"."T" SET SCHEMA "b"']);
+  });
+
   test('a hint left in the schema after its migration ran is ignored', () => {
     const v2 = MEMBERSHIP_V1.replace('handle String', 'slug   String @renamedFrom("handle")');
     expect(plan('postgresql', v2, v2).changes).toEqual([]);

@@ -25,6 +25,7 @@ export async function runNativeUpsert(engine: Engine, model: ModelInfo, plan: Up
       return await attempt(engine, model, plan, args, null);
     } catch (e) {
       if (!(e instanceof KilnWriteConflictError) || n >= ATTEMPTS) throw e;
+      console.log("RETRY", n);
     }
   }
 }

@@ -14,14 +14,14 @@ import { createTestDatabase, type TestDatabase } from '../../helpers/databases.j
 import { datasource, irOf } from '../../helpers/examples.js';
 import { applyMigration } from './apply-migration.js';
 
-/** The IR and the DatabaseSchema of a schema body (models, enums, views) for `provider`. */
-export function schemaOf(provider: Provider, body: string): { ir: SchemaIR; db: DatabaseSchema } {
-  const ir = irOf(`${datasource(provider)}\n${body}`);
+/** The IR and the DatabaseSchema of a schema body (models, enums, views) for `provider`; `extra` goes into the datasource. */
+export function schemaOf(provider: Provider, body: string, extra = ''): { ir: SchemaIR; db: DatabaseSchema } {
+  const ir = irOf(`${datasource(provider, extra ? `  ${extra}\n` : '')}\n${body}`);
   return { ir, db: databaseSchemaFromIr(ir) };
 }
 
 /** A schema's DatabaseSchema only. */
-export const dbOf = (provider: Provider, body: string): DatabaseSchema => schemaOf(provider, body).db;
+export const dbOf = (provider: Provider, body: string, extra = ''): DatabaseSchema => schemaOf(provider, body, extra).db;
 
 /** Plans and renders v1 → v2. */
 export function plan(provider: Provider, v1: string, v2: string, renames?: MigrationPlan['renames']): MigrationPlan {

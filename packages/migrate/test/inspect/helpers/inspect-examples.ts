@@ -31,7 +31,11 @@ export async function checkInspection(provider: Provider, ir: SchemaIR): Promise
   await withAppliedSchema(provider, ir, async (db) => {
     const inspected = await inspectDatabase(db.connection, provider, { namespaces: ir.datasource?.schemas ?? [] });
     expect(inspected.source).toBe('database');
-    expectSameSchema(provider, inspected, databaseSchemaFromIr(ir));
+    const expected = databaseSchemaFromIr(ir);
+    expectSameSchema(provider, inspected, expected);
+    // Implicit m:n join tables are recognised as such (the planner pairs them on renames).
+    const joins = (s: DatabaseSchema) => s.tables.filter((t) => t.table.origin.kind === 'joinTable').map((t) => [t.table.name.name, t.table.origin]).sort();
+    expect(joins(inspected)).toEqual(joins(expected));
   });
 }
 
