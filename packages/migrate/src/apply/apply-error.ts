@@ -18,9 +18,12 @@ export class ApplyError extends Error {
     override readonly cause: unknown,
   ) {
     const reason = errorMessage(cause);
+    const before = `The ${appliedChanges} change${appliedChanges === 1 ? '' : 's'} before it remain${appliedChanges === 1 ? 's' : ''} applied`;
     const left = rolledBack
-      ? 'Nothing was applied: the plan ran in a transaction that was rolled back.'
-      : `The ${appliedChanges} change${appliedChanges === 1 ? '' : 's'} before it remain${appliedChanges === 1 ? 's' : ''} applied (this database cannot roll DDL back).`;
+      ? appliedChanges === 0
+        ? 'Nothing was applied: the plan ran in a transaction that was rolled back.'
+        : `${before} (a change that must run outside a transaction committed them); the rest was rolled back.`
+      : `${before} (this database cannot roll DDL back).`;
     super(`${describeChange(change)} failed: ${reason}\n  in: ${statement}\n${left}`);
   }
 }

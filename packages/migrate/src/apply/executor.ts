@@ -9,8 +9,16 @@ export interface Executor {
  * commits implicitly (https://dev.mysql.com/doc/refman/8.0/en/implicit-commit.html).
  */
 export interface TransactionalExecutor extends Executor {
-  /** Runs `work` in one transaction: committed if it resolves, rolled back if it throws. */
-  transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction: committed if it resolves, rolled back if it throws.
+   * `foreignKeysOff`: enforcement is off for this transaction (SQLite table rebuilds; a no-op
+   * where DDL never fires referential actions).
+   */
+  transaction<T>(work: (tx: Executor) => Promise<T>, options?: TransactionOptions): Promise<T>;
+}
+
+export interface TransactionOptions {
+  foreignKeysOff?: boolean;
 }
 
 /** A connection opened by one of the adapters in `executors/`. */

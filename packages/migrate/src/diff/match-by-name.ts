@@ -31,8 +31,9 @@ export interface MatchResult<F, T> {
 }
 
 /**
- * Pairs two lists: first the decisions, then equal keys, then the same schema object under a
- * new database name, then rename hints, then look-alikes (resolved, or warned about). A hint only applies to objects that have no partner by key, so a
+ * Pairs two lists: first the decisions, then the same schema object (by model, field or enum
+ * name, which may now have another database name), then equal keys, then rename hints, then
+ * look-alikes (resolved, or warned about). A hint only applies to objects that have no partner by key, so a
  * hint left in the schema after its migration ran is ignored. Linear in the sizes of the lists.
  */
 export function matchByName<F, T>(from: readonly F[], to: readonly T[], spec: MatchSpec<F, T>): MatchResult<F, T> {
@@ -54,12 +55,6 @@ export function matchByName<F, T>(from: readonly F[], to: readonly T[], spec: Ma
     else pair(f, t, d.from !== d.to);
   }
 
-  for (const t of to) {
-    if (pairOf.has(t)) continue;
-    const f = fromByKey.get(spec.toKey(t));
-    if (f !== undefined && !usedFrom.has(f)) pair(f, t, false);
-  }
-
   if (spec.identity !== undefined && pairOf.size < to.length) {
     const byIdentity = new Map<string, F>();
     for (const f of from) {
@@ -70,8 +65,14 @@ export function matchByName<F, T>(from: readonly F[], to: readonly T[], spec: Ma
       if (pairOf.has(t)) continue;
       const id = spec.identity.to(t);
       const f = id === null ? undefined : byIdentity.get(id);
-      if (f !== undefined && !usedFrom.has(f)) pair(f, t, true);
+      if (f !== undefined && !usedFrom.has(f)) pair(f, t, spec.fromKey(f) !== spec.toKey(t));
     }
+  }
+
+  for (const t of to) {
+    if (pairOf.has(t)) continue;
+    const f = fromByKey.get(spec.toKey(t));
+    if (f !== undefined && !usedFrom.has(f)) pair(f, t, false);
   }
 
   if (spec.hint !== undefined && spec.hintKeys !== undefined) {

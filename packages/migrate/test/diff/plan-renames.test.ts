@@ -86,6 +86,12 @@ describe('rename hints', () => {
     expect(described(planMigration(inspected, dbOf('postgresql', v2), { provider: 'postgresql' }))).toContain('DropTable "users"');
   });
 
+  test('the data follows the field: a field mapped elsewhere, and a new field mapped to its old column', () => {
+    const v1 = `model T {\n  id Int @id\n  name String @map("a")\n}\n`;
+    const v2 = `model T {\n  id Int @id\n  name String @map("b")\n  title String? @map("a")\n}\n`;
+    expect(described(plan('mysql', v1, v2))).toEqual(['RenameColumn "a" to "b" on "T"', 'AddColumn "a" to "T"']);
+  });
+
   test('a model moved to another PostgreSQL schema moves its table', () => {
     const ds = (schema: string) => `model T {\n  id Int @id\n  @@schema("${schema}")\n}\nenum E {\n  X\n  @@schema("${schema}")\n}\n`;
     const from = dbOf('postgresql', ds('a'), 'schemas = ["a", "b"]');

@@ -30,7 +30,11 @@ export interface Version {
   check: (ctx: StepContext) => Promise<void>;
 }
 
-const rows = (ctx: StepContext, sql: string, params: unknown[] = []) => ctx.db.query(sql, params);
+/** The connection's query, with `?` placeholders numbered for PostgreSQL (`$1`, `$2`, ...). */
+const rows = (ctx: StepContext, sql: string, params: unknown[] = []) => {
+  let n = 0;
+  return ctx.db.query(ctx.provider === 'postgresql' ? sql.replaceAll('?', () => `$${++n}`) : sql, params);
+};
 const count = async (ctx: StepContext, table: string): Promise<number> => Number((await rows(ctx, `SELECT COUNT(*) AS n FROM ${table}`))[0]!.n);
 const one = async (ctx: StepContext, sql: string, params: unknown[] = []): Promise<unknown> => {
   const r = await rows(ctx, sql, params);
@@ -127,7 +131,7 @@ model Post {
     check: async (ctx) => {
       expect(Number(await one(ctx, "SELECT COUNT(*) FROM users WHERE role = 'USER'"))).toBe(1);
       expect(Number(await one(ctx, "SELECT COUNT(*) FROM users WHERE role = 'ADMIN'"))).toBe(1);
-      expect(Number(await one(ctx, 'SELECT COUNT(*) FROM posts WHERE published = ?', [false]))).toBe(3);
+      expect(Number(await one(ctx, 'SELECT COUNT(*) FROM posts WHERE NOT published'))).toBe(3);
     },
   },
   {

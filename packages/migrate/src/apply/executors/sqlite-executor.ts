@@ -1,5 +1,5 @@
 import { DatabaseConnectionError, errorMessage, importDriver } from '../connection-errors.js';
-import type { DatabaseConnection, Executor, TransactionalExecutor } from '../executor.js';
+import type { DatabaseConnection, Executor, TransactionalExecutor, TransactionOptions } from '../executor.js';
 
 /** The part of a better-sqlite3 `Database` the adapter uses. */
 export interface SqliteDatabaseLike {
@@ -30,8 +30,11 @@ export function sqliteExecutor(db: SqliteDatabaseLike): SqliteConnection {
       }
       return statement.all(...params) as Record<string, unknown>[];
     },
-    async transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
-      db.exec('PRAGMA foreign_keys = ON');
+    async transaction<T>(work: (tx: Executor) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+      // A table rebuild drops the old table, which would fire the ON DELETE actions of the
+      // tables that reference it; enforcement is turned off around such a transaction (the
+      // rebuild checks the keys itself before COMMIT).
+      db.exec(options.foreignKeysOff === true ? 'PRAGMA foreign_keys = OFF' : 'PRAGMA foreign_keys = ON');
       db.exec('BEGIN');
       try {
         const result = await work({ execute });
@@ -40,6 +43,8 @@ export function sqliteExecutor(db: SqliteDatabaseLike): SqliteConnection {
       } catch (err) {
         db.exec('ROLLBACK');
         throw err;
+      } finally {
+        if (options.foreignKeysOff === true) db.exec('PRAGMA foreign_keys = ON');
       }
     },
     async close() {

@@ -79,7 +79,7 @@ export async function inspectMysql(connection: DatabaseConnection): Promise<Intr
   const columnRows = await connection.query(COLUMNS, [database]);
   const indexRows = await connection.query(INDEX_COLUMNS, [database]);
   const fkRows = await connection.query(FOREIGN_KEYS, [database]);
-  const checkRows = await connection.query(CHECKS[flavor], [database]);
+  const checkRows = await readChecks(connection, flavor, database);
   const viewRows = await connection.query(VIEWS, [database]);
 
   const columnsByTable = groupBy(columnRows, (r) => text(r.tbl));
@@ -118,6 +118,16 @@ export async function inspectMysql(connection: DatabaseConnection): Promise<Intr
     });
   }
   return { schema: { source: 'database', namespaces: [], enums: [], tables, views }, viewColumns };
+}
+
+/** MySQL before 8.0.16 has no CHECK constraints, and no CHECK_CONSTRAINTS table (error 1109, unknown table). */
+async function readChecks(connection: DatabaseConnection, flavor: MysqlFlavor, database: string): Promise<Row[]> {
+  try {
+    return await connection.query(CHECKS[flavor], [database]);
+  } catch (err) {
+    if ((err as { errno?: unknown }).errno === 1109) return [];
+    throw err;
+  }
 }
 
 /**

@@ -59,7 +59,7 @@ function scalarLiteral(text: string, type: ColumnType): DefaultLiteral | null {
 
 /** `E'...'` escapes (https://www.postgresql.org/docs/current/sql-syntax-lexical.html#SQL-SYNTAX-STRINGS-ESCAPE). */
 function unescapeE(body: string): string {
-  return body.replace(/''|\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/gs, (all, e: string | undefined) => {
+  return body.replace(/''|\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/gs, (_all, e: string | undefined) => {
     if (e === undefined) return "'";
     switch (e[0]) {
       case 'b':

@@ -1,10 +1,12 @@
 import type { Provider } from '@kiln/schema';
 import type { Scenario } from './migrate.js';
 import { addValues, enumValues, pgEnums } from './scenarios-enums.js';
-import { hostile, indexesFor, joinTable, keys, renames, sqliteRebuild } from './scenarios-tables.js';
+import { hostile, indexesFor, sqliteRebuild } from './scenarios-rebuilds.js';
+import { joinTable, keys, renames } from './scenarios-tables.js';
 
 export { addValues, enumValues, pgEnums } from './scenarios-enums.js';
-export { hostile, indexesFor, joinTable, keys, renames, sqliteRebuild } from './scenarios-tables.js';
+export { hostile, indexesFor, sqliteRebuild } from './scenarios-rebuilds.js';
+export { joinTable, keys, renames } from './scenarios-tables.js';
 
 /** Every scenario for `provider`. */
 export function scenariosFor(provider: Provider): Scenario[] {
