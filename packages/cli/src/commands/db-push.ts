@@ -18,7 +18,7 @@ import {
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { describeSchema } from '../schema-discovery.js';
-import { describeTarget, loadSchemaContext, plural, resolveTarget, SCHEMA_OPTION_HELP, URL_OPTION_HELP, userErrors, withConnection } from './migrate-support.js';
+import { describeTarget, findingLabel, loadSchemaContext, plural, resolveTarget, SCHEMA_OPTION_HELP, URL_OPTION_HELP, userErrors, withConnection } from './migrate-support.js';
 
 export interface DbPushOptions {
   schema?: string;
@@ -56,7 +56,7 @@ export async function dbPushCommand(options: DbPushOptions, ctx: CliContext): Pr
   const { provider, datasource } = schema;
   const target = resolveTarget(ctx, options.url, schema);
   const where = describeTarget(target, ctx);
-  const { yellow, red } = ctx.stderr.colors;
+  const { yellow } = ctx.stderr.colors;
 
   // Prisma's ?schema= names the schema to push into, and creates it when missing; so is a MySQL database.
   await userErrors(where, () => createDatabaseIfMissing(target));
@@ -67,7 +67,7 @@ export async function dbPushCommand(options: DbPushOptions, ctx: CliContext): Pr
     if (plan.changes.length === 0) return null;
 
     const findings = await lintChanges(plan.changes, { provider, rowCount: rowCounter(connection, provider) });
-    for (const f of findings) ctx.stderr.write(`${f.severity === 'error' ? red(`${f.code} error`) : yellow(`${f.code} warning`)}: ${f.message}\n`);
+    for (const f of findings) ctx.stderr.write(`${findingLabel(f, options.acceptDataLoss === true, ctx)}: ${f.message}\n`);
     const losses = findings.filter((f) => f.destructive);
     const failures = findings.filter((f) => f.severity === 'error' && !f.destructive);
     if (losses.length > 0 && options.acceptDataLoss !== true) {

@@ -33,6 +33,7 @@ import {
   userErrors,
   withConnection,
   type SchemaContext,
+  findingLabel,
 } from './migrate-support.js';
 
 export interface MigrateDevOptions {
@@ -63,7 +64,7 @@ export async function migrateDevCommand(options: MigrateDevOptions, ctx: CliCont
   const target = resolveTarget(ctx, options.url, schema);
   const where = describeTarget(target, ctx);
   const createOnly = options.createOnly === true;
-  const { yellow, red, green, dim } = ctx.stderr.colors;
+  const { yellow, green, dim } = ctx.stderr.colors;
   const firstRun = folder.migrations.length === 0;
 
   // 1. The development database (created when missing): its history must allow going on; drift is reported.
@@ -105,7 +106,7 @@ export async function migrateDevCommand(options: MigrateDevOptions, ctx: CliCont
   if (prepared.changes.length > 0) {
     const upToDate = pendingCount(status) === 0 || !createOnly;
     const findings = await withConnection(target, where, (connection) => lint(prepared, provider, upToDate ? rowCounter(connection, provider) : undefined));
-    for (const f of findings) ctx.stderr.write(`${f.severity === 'error' ? red(`${f.code} error`) : yellow(`${f.code} warning`)}: ${f.message}\n`);
+    for (const f of findings) ctx.stderr.write(`${findingLabel(f, options.acceptDataLoss === true, ctx)}: ${f.message}\n`);
     const losses = findings.filter((f) => f.destructive);
     const failures = findings.filter((f) => f.severity === 'error' && !f.destructive);
     if (losses.length > 0 && options.acceptDataLoss !== true) {

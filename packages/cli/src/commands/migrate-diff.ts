@@ -48,7 +48,7 @@ export async function migrateDiffCommand(options: MigrateDiffOptions, ctx: CliCo
   const from = side(options.from, '--from', ctx);
   const to = side(options.to, '--to', ctx);
   if (from.provider !== undefined && to.provider !== undefined && from.provider !== to.provider) {
-    throw new UserError(`--from is a ${from.provider} ${from.label} and --to a ${to.provider} ${to.label}; both sides must be for the same database.`);
+    throw new UserError(`--from (${from.label}) is for ${from.provider} and --to (${to.label}) for ${to.provider}; both sides must be for the same database.`);
   }
   const provider = from.provider ?? to.provider;
   const fromSchema = await from.read(provider, to.namespaces);
@@ -87,7 +87,7 @@ function side(value: string, flag: string, ctx: CliContext): Side {
     const folder = readExistingFolder(ctx, dir, undefined);
     const last = folder.migrations[folder.migrations.length - 1];
     return {
-      label: last === undefined ? `the empty migrations folder ${displayPath(ctx.cwd, dir)}` : `the last migration of ${displayPath(ctx.cwd, dir)}, ${last.name}`,
+      label: last === undefined ? `the empty migrations folder ${displayPath(ctx.cwd, dir)}` : `the last migration of ${displayPath(ctx.cwd, dir)} (${last.name})`,
       provider: folder.provider ?? undefined,
       namespaces: last?.snapshot.datasource?.schemas ?? [],
       read: async () => (last === undefined ? EMPTY_SCHEMA : databaseSchemaFromIr(last.snapshot)),

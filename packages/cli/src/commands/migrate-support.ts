@@ -15,6 +15,7 @@ import {
   readMigrationsFolder,
   type ConnectionTarget,
   type DatabaseConnection,
+  type LintFinding,
   type MigrationsFolder,
 } from '@kiln/migrate';
 import type { CliContext } from '../context.js';
@@ -228,4 +229,11 @@ export function regenerateClient(ctx: CliContext, schema: SchemaContext): void {
   const outputDir = resolveOutputDir(schema.ir, schema.dir);
   writeClient(generateClient(schema.ir, { outputDir, schemaDir: schema.dir }));
   ctx.stdout.write(`${ctx.stdout.colors.green('Generated')} the Kiln client in ${displayPath(ctx.cwd, outputDir)} (${Math.round(performance.now() - started)} ms).\n`);
+}
+
+/** `L1003 error`, `L2001 warning`, or `L1003 accepted` for data loss that --accept-data-loss lets through. */
+export function findingLabel(finding: LintFinding, acceptDataLoss: boolean, ctx: CliContext): string {
+  const { red, yellow, dim } = ctx.stderr.colors;
+  if (finding.destructive && acceptDataLoss) return dim(`${finding.code} accepted`);
+  return finding.severity === 'error' ? red(`${finding.code} error`) : yellow(`${finding.code} warning`);
 }

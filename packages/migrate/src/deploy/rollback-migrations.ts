@@ -3,7 +3,7 @@ import { migrationStatus } from '../history/migration-status.js';
 import { refuseBlocked } from './deploy-migrations.js';
 import { MigrateError } from './migrate-error.js';
 import { inTransaction, withMigrationSession, type MigrationSession, type SessionOptions } from './migration-session.js';
-import { runSteps, segments, StepFailure } from './run-steps.js';
+import { runSteps, segments, StepFailure, withForeignKeys } from './run-steps.js';
 
 export interface RollbackOptions extends SessionOptions {
   folder: MigrationsFolder;
@@ -23,23 +23,32 @@ export function rollbackMigrations(options: RollbackOptions): Promise<string[]> 
   if (!Number.isInteger(steps) || steps < 1) throw new MigrateError('INVALID_REQUEST', `The number of migrations to roll back must be a whole number of at least 1, not ${steps}.`);
   return withMigrationSession(options, async (session) => {
     const done: string[] = [];
-    for (let i = 0; i < steps; i++) {
-      const next = await inTransaction(session.dialect, session.connection, session.lockOptions, async () => {
-        const migration = await lastApplied(session, options.folder, done.length === 0);
-        if (migration === null) return null;
-        if (session.dialect.transactionalDdl && migration.down!.steps.every((s) => s.transactional)) {
-          await runDown(session, migration, i + 1, steps, true);
-          await session.history.markRolledBack(migration.name);
-          return { migration, finished: true };
-        }
-        return { migration, finished: false };
-      });
-      if (next === null) break;
+    while (done.length < steps) {
+      // A look first, to know whether the down migration needs foreign key enforcement off,
+      // which can only be switched outside a transaction; then the real read, under the lock.
+      const peek = await inTransaction(session.dialect, session.connection, session.lockOptions, () => lastApplied(session, options.folder, done.length === 0));
+      if (peek === null) break;
+      const whole = session.dialect.transactionalDdl && peek.down!.steps.every((s) => s.transactional);
+      const foreignKeysOff = whole && peek.down!.steps.some((s) => s.foreignKeysOff);
+      const next = await withForeignKeys(session, foreignKeysOff, () =>
+        inTransaction(session.dialect, session.connection, session.lockOptions, async () => {
+          const migration = await lastApplied(session, options.folder, done.length === 0);
+          // Another rollback got there first: look again.
+          if (migration?.name !== peek.name) return { migration, finished: false, stale: true };
+          if (whole) {
+            await runDown(session, migration, done.length + 1, steps, true);
+            await session.history.markRolledBack(migration.name);
+            return { migration, finished: true, stale: false };
+          }
+          return { migration, finished: false, stale: false };
+        }),
+      );
+      if (next.stale) continue;
       if (!next.finished) {
-        await runDown(session, next.migration, i + 1, steps, false);
-        await session.history.markRolledBack(next.migration.name);
+        await runDown(session, next.migration!, done.length + 1, steps, false);
+        await session.history.markRolledBack(next.migration!.name);
       }
-      done.push(next.migration.name);
+      done.push(next.migration!.name);
     }
     return done;
   });
@@ -102,7 +111,7 @@ async function runDown(session: MigrationSession, migration: Migration, index: n
     for (const part of segments(steps, 0, session.dialect.transactionalDdl)) {
       const run = () => runSteps(session, migration.name, steps, part.from, part.to);
       try {
-        if (part.transactional) await inTransaction(session.dialect, session.connection, session.lockOptions, run);
+        if (part.transactional) await withForeignKeys(session, part.foreignKeysOff, () => inTransaction(session.dialect, session.connection, session.lockOptions, run));
         else await run();
       } catch (err) {
         throw err instanceof StepFailure ? fail(err, part.from, false) : err;

@@ -47,6 +47,11 @@ export interface TableDiff {
 /** Values renamed in the enum a column uses, if any. */
 export type ValueRenamesOf = (column: Column) => ValueRename[];
 
+/** Whether two columns (the first seen after the migration's renames) hold the same enum. */
+export function sameEnum(a: Column, b: Column): boolean {
+  return a.type.kind === 'enum' && b.type.kind === 'enum' && a.type.enum.schema === b.type.enum.schema && a.type.enum.name === b.type.enum.name;
+}
+
 /**
  * Compares one table with its former self. `from` already carries the renames of the
  * migration (its name, its columns' names, the names its foreign keys reference), so whatever
@@ -95,7 +100,7 @@ export function diffTable(
     const kinds = comparer.columnChanges(old, column);
     if (kinds.length === 0) continue;
     const change: AlterColumn = { kind: 'alterColumn', table, from: old, to: column, kinds };
-    const renamed = kinds.includes('type') ? valueRenamesOf(column) : [];
+    const renamed = kinds.includes('type') && sameEnum(old, column) ? valueRenamesOf(column) : [];
     if (renamed.length > 0) change.renamedValues = renamed;
     diff.alterColumns.push(change);
   }

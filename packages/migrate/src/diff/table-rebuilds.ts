@@ -1,6 +1,6 @@
 import type { RedefineTable } from '../changes/change.js';
 import type { Column, ForeignKey, QualifiedName } from '../changes/database-objects.js';
-import type { TableDiff, ValueRenamesOf } from './diff-table.js';
+import { sameEnum, type TableDiff, type ValueRenamesOf } from './diff-table.js';
 
 /** Whether `sql` mentions `name` as a word (quoted or not), case-insensitively. */
 function mentions(sql: string, name: string): boolean {
@@ -68,7 +68,7 @@ export function rebuildTable(
   const copy = d.to.table.columns.map((c): RedefineTable['copy'][number] => {
     const from = old.get(c.name);
     if (from === undefined) return { column: c.name, from: null };
-    const renamed = from.type.kind === 'enum' && c.type.kind === 'enum' ? valueRenamesOf(c) : [];
+    const renamed = sameEnum(from, c) ? valueRenamesOf(c) : [];
     return renamed.length > 0 ? { column: c.name, from: from.name, renamedValues: [...renamed] } : { column: c.name, from: from.name };
   });
   return { kind: 'redefineTable', from: d.from, to: d.to, copy, triggers: [...(d.from.triggers ?? [])], referencedBy };

@@ -38,7 +38,7 @@ export interface MigrationStep {
 
 /** What to write before each change's statements in a script, besides the line naming the change and its directives. */
 export interface ScriptOptions {
-  /** Comment lines (without `-- `) to write before each statement of a change. */
+  /** Comment lines (without `-- `) to write under the line naming a change, before its statements. */
   notes?: (change: RenderedChange) => readonly string[];
 }
 
@@ -55,10 +55,8 @@ export function renderMigrationScript(rendered: readonly RenderedChange[], provi
   const blocks: string[] = [];
   for (const r of rendered) {
     if (r.sql.length === 0) continue;
-    const lines = [`-- ${describeChange(r.change)}`];
-    const notes = options.notes?.(r) ?? [];
+    const lines = [`-- ${describeChange(r.change)}`, ...(options.notes?.(r) ?? []).map((note) => `-- ${note.replace(/\s*\n\s*/g, ' ')}`)];
     for (const statement of r.sql) {
-      for (const note of notes) lines.push(`-- ${note.replace(/\s*\n\s*/g, ' ')}`);
       if (r.transactional === false) lines.push(`-- kiln:${NO_TRANSACTION_DIRECTIVE}`);
       if (r.foreignKeysOff === true) lines.push(`-- kiln:${FOREIGN_KEYS_OFF_DIRECTIVE}`);
       lines.push(terminate(statement, provider, describeChange(r.change)));

@@ -20,7 +20,7 @@ export interface PreparedMigration {
   warnings: RenameWarning[];
   /** migration.sql. */
   script: string;
-  /** down.sql: the reverse plan, each statement that cannot restore data under a `-- kiln: data loss:` comment; null when it cannot be rendered. */
+  /** down.sql: the reverse plan, the statements of each change that cannot restore data under a `-- kiln: data loss:` comment; null when it cannot be rendered. */
   down: string | null;
   /** Why there is no down.sql. */
   downProblem: string | null;

@@ -14,7 +14,7 @@ export interface PullContext {
 }
 
 /** The field's type without `?`/`[]`: a scalar, an enum's name, or `Unsupported("...")`. */
-export function baseType(type: ColumnType, ctx: PullContext): string {
+function baseType(type: ColumnType, ctx: PullContext): string {
   switch (type.kind) {
     case 'scalar':
       return type.scalar;
@@ -73,7 +73,10 @@ function scalarFields(block: PulledBlock, columns: readonly Column[], ctx: PullC
     const name = block.fieldNames.claim(fieldName(column.name, 'field'));
     block.fieldOf.set(column.name, name);
     if (column.type.list && !column.nullable) {
-      ctx.warn(`${block.name}.${name}: the list column ${JSON.stringify(column.name)} is NOT NULL, but a schema's list fields are nullable columns; a migration from this schema would make it nullable`);
+      ctx.warn(
+        `${block.name}.${name}: the list column ${JSON.stringify(column.name)} is NOT NULL, but a schema's list fields are nullable columns; ` +
+          'a migration from this schema would make it nullable',
+      );
     }
     const attributes: string[] = [];
     const enumType = column.type.kind === 'enum' ? ctx.enums.of(column.type) : undefined;
@@ -144,7 +147,9 @@ function writeIndex(block: PulledBlock, index: Index, field: (column: string) =>
         field(only.name).attributes.push(fieldAttribute('@unique', [...columnOptions(only), ...map]));
         return;
       }
-      if (index.type !== null) ctx.warn(`${block.name}: the unique index ${JSON.stringify(index.name)} uses the ${index.type} method, which @@unique cannot say; it is written as a B-tree index`);
+      if (index.type !== null) {
+        ctx.warn(`${block.name}: the unique index ${JSON.stringify(index.name)} uses the ${index.type} method, which @@unique cannot say; it is written as a B-tree index`);
+      }
       const where = index.where === null ? [] : [`where: ${schemaString(index.where)}`];
       block.attributes.push(blockAttribute('@@unique', fieldList(index.columns, block), [...map, ...where]));
       return;

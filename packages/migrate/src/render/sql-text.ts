@@ -55,7 +55,8 @@ function pieces(sql: string): Piece[] {
 
 /**
  * A column type in one spelling: lower case outside quotes, no space inside parentheses and
- * brackets or around commas, single spaces elsewhere. Quoted names (a PostgreSQL enum type) and enum values keep their case.
+ * brackets or around commas, single spaces elsewhere. Quoted names (a PostgreSQL enum type) and
+ * enum values keep their case.
  */
 export function canonicalTypeText(sql: string): string {
   return pieces(sql)

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { applyPlan, ApplyError, planFromEmpty, planMigration, renderChanges } from '../../src/index.js';
 import { DB_TIMEOUT } from '../helpers/apply-examples.js';
 import { createTestDatabase, serverAvailable } from '../helpers/databases.js';
-import { applyMigration } from './helpers/apply-migration.js';
+
+import { inOneTransaction } from './helpers/apply-migration.js';
 import { describeScenarios } from './helpers/describe-scenarios.js';
 import { createdFrom, dbOf, rows, schemaOf } from './helpers/migrate.js';
 import { addValues } from './helpers/scenarios.js';
@@ -11,15 +12,18 @@ const available = await serverAvailable('postgresql');
 describeScenarios('postgresql', available);
 
 (available ? test : test.skip)(
-  'ADD VALUE is marked to run outside the transaction: in one transaction PostgreSQL refuses to use the new value',
+  'ADD VALUE is marked to run outside the transaction: in one transaction PostgreSQL refuses to use the new value, applyPlan splits it',
   async () => {
     const db = await createdFrom('postgresql', addValues.v1);
     try {
+      await addValues.seed(db.connection, 'postgresql');
       const rendered = renderChanges(planMigration(dbOf('postgresql', addValues.v1), dbOf('postgresql', addValues.v2), { provider: 'postgresql' }).changes, 'postgresql');
       expect(rendered.map((r) => r.transactional)).toEqual([false, undefined, undefined]);
-      const err = await applyPlan(db.connection, rendered).catch((e: unknown) => e);
+      const err = await inOneTransaction(db.connection, rendered).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(ApplyError);
       expect((err as ApplyError).message).toMatch(/unsafe use of new value "(MEDIUM|CRITICAL)" of enum type/);
+      await applyPlan(db.connection, rendered);
+      await addValues.checkV2(db.connection, 'postgresql');
     } finally {
       await db.drop();
     }
@@ -37,13 +41,13 @@ describeScenarios('postgresql', available);
     const db = await createTestDatabase('postgresql');
     db.alsoDrop.push(a, b);
     try {
-      await applyMigration(db.connection, 'postgresql', renderChanges(planFromEmpty(schemaOf('postgresql', body(a), extra).ir), 'postgresql'));
+      await applyPlan(db.connection, renderChanges(planFromEmpty(schemaOf('postgresql', body(a), extra).ir), 'postgresql'));
       await db.connection.execute(`INSERT INTO "${a}"."T" (id, e) VALUES (1, 'Y')`);
       const up = planMigration(dbOf('postgresql', body(a), extra), dbOf('postgresql', body(b), extra), { provider: 'postgresql' });
-      await applyMigration(db.connection, 'postgresql', renderChanges(up.changes, 'postgresql'));
+      await applyPlan(db.connection, renderChanges(up.changes, 'postgresql'));
       expect(await rows(db.connection, `SELECT id, e::text AS e, pg_typeof(e)::text AS type FROM "${b}"."T"`)).toEqual([{ id: 1, e: 'Y', type: `${b}."E"` }]);
       const down = planMigration(dbOf('postgresql', body(b), extra), dbOf('postgresql', body(a), extra), { provider: 'postgresql' });
-      await applyMigration(db.connection, 'postgresql', renderChanges(down.changes, 'postgresql'));
+      await applyPlan(db.connection, renderChanges(down.changes, 'postgresql'));
       expect(await rows(db.connection, `SELECT id, e::text AS e FROM "${a}"."T"`)).toEqual([{ id: 1, e: 'Y' }]);
     } finally {
       await db.drop();

@@ -258,7 +258,7 @@ const EXPECTED: Record<keyof typeof CHANGES, Expected> = {
     sqlite: 'error: SQLite does not support altering a column in place ("role"); the table is rebuilt instead.',
     postgresql: [
       `ALTER TABLE "users" ALTER COLUMN "role" DROP DEFAULT`,
-      `ALTER TABLE "users" ALTER COLUMN "role" SET DATA TYPE "Role" USING "role"::"Role"`,
+      `ALTER TABLE "users" ALTER COLUMN "role" SET DATA TYPE "Role" USING "role"::text::"Role"`,
       `ALTER TABLE "users" ALTER COLUMN "role" SET DEFAULT 'USER'`,
     ],
     mysql: [

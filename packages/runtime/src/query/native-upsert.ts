@@ -1,5 +1,5 @@
 import type { Queryable, Row } from '../driver/driver.js';
-import { KilnNotFoundError, KilnWriteConflictError } from '../errors/kiln-error.js';
+import { KilnNotFoundError } from '../errors/kiln-error.js';
 import type { Engine } from './engine.js';
 import type { ModelInfo } from './model-info.js';
 import { bindParams } from './param-source.js';
@@ -9,28 +9,11 @@ import type { UpsertPlan } from './upsert-plan.js';
 type Args = Record<string, unknown>;
 
 /**
- * Times a native upsert is run when the database aborts it to break a deadlock. Concurrent
- * INSERT .. ON DUPLICATE KEY UPDATE of one new key can deadlock on InnoDB's unique-index locks
- * (https://dev.mysql.com/doc/refman/8.0/en/innodb-locks-set.html); the aborted attempt left
- * nothing behind, so running it again is safe. Inside the caller's transaction the whole
- * transaction was rolled back, and the error (P2034) is the caller's to handle.
+ * Runs a native upsert (upsert-plan.ts) and returns the record as the call selected it. Where a
+ * second statement reads the record, both run in one transaction: the upsert locks the row until
+ * COMMIT, so the read sees it as written.
  */
-const ATTEMPTS = 5;
-
-/** Runs a native upsert (upsert-plan.ts) and returns the record as the call selected it. */
 export async function runNativeUpsert(engine: Engine, model: ModelInfo, plan: UpsertPlan, args: Args, tx: Queryable | null): Promise<Row> {
-  if (tx) return attempt(engine, model, plan, args, tx);
-  for (let n = 1; ; n++) {
-    try {
-      return await attempt(engine, model, plan, args, null);
-    } catch (e) {
-      if (!(e instanceof KilnWriteConflictError) || n >= ATTEMPTS) throw e;
-      console.log("RETRY", n);
-    }
-  }
-}
-
-async function attempt(engine: Engine, model: ModelInfo, plan: UpsertPlan, args: Args, tx: Queryable | null): Promise<Row> {
   const { stmt, read } = plan;
   const params = bindParams(stmt.sources, args);
   if (read.kind === 'returning') {
@@ -40,7 +23,6 @@ async function attempt(engine: Engine, model: ModelInfo, plan: UpsertPlan, args:
     await finishRows(ex, [row], read.shape, args);
     return row;
   }
-  // The upsert locks the row until COMMIT, so the read in the same transaction sees it as written.
   return engine.inTransaction(tx, async (conn) => {
     const ex = engine.exec(conn, model);
     switch (read.kind) {

@@ -67,15 +67,16 @@ export function planUpsert(ctx: PlanContext, model: ModelInfo, args: Args): Upse
     const v = created.get(f);
     if (v === undefined || v === null || isPlainObject(v)) return null;
   }
-  // Both branches are checked, whichever runs (a required field missing from create, say).
-  const row = insertRow(ctx, model, create.scalars, ['create']);
-  const caps = ctx.dialect.capabilities;
-  if (!caps.upsertTarget && !onlyKeyCanConflict(model, key.name, created)) return null;
-
   const table = model.model.dbName;
   const column = (f: string) => model.columns.get(f)!.field.column;
-  // The existing row is named by the table: PostgreSQL finds a bare column ambiguous there.
+  // Both branches are checked, whichever runs (a required field missing from create, say), as
+  // Prisma checks the whole call. The existing row is named by the table in SET: PostgreSQL
+  // finds a bare column ambiguous there.
+  const row = insertRow(ctx, model, create.scalars, ['create']);
   const set: AssignmentNode[] = assignments(ctx, model, update.scalars, ['update'], (c) => col(table, c));
+  const caps = ctx.dialect.capabilities;
+  if (!caps.upsertTarget && !onlyKeyCanConflict(model, key.name, created)) return null;
+  // `update: {}`: a key column keeps its own value, and the row is returned as it is.
   if (set.length === 0) set.push(assign(column(key.fields[0]!), col(table, column(key.fields[0]!))));
   const target = key.fields.map(column);
   const keyFields = key.fields.map((f): KeyField => ({

@@ -240,7 +240,9 @@ export class PostgresqlDdlRenderer extends DdlRenderer {
       const type = this.columnTypeSql(to);
       if (hasDefault) out.push(`${col} DROP DEFAULT`);
       hasDefault = false;
-      out.push(`${col} SET DATA TYPE ${type} USING ${this.quote(to.name)}::${type}`);
+      // One enum type to another has no cast: through text.
+      const via = from.type.kind === 'enum' && to.type.kind === 'enum' ? `::text${to.type.list ? '[]' : ''}` : '';
+      out.push(`${col} SET DATA TYPE ${type} USING ${this.quote(to.name)}${via}::${type}`);
     }
     if (kinds.includes('nullability')) out.push(`${col} ${to.nullable ? 'DROP' : 'SET'} NOT NULL`);
     if (to.autoincrement) {

@@ -46,7 +46,8 @@ export const MYSQL_DEFAULTS: Record<MysqlFlavor, ReadDefault> = {
     if (type.kind === 'scalar' && type.scalar === 'DateTime' && NOW.test(text)) return { kind: 'now' };
     const bit = /^b'([01]+)'$/i.exec(text);
     if (bit !== null) return defaultFromLiteral({ kind: 'number', value: String(parseInt(bit[1]!, 2)) }, type, text);
-    const literal: DefaultLiteral = type.kind === 'scalar' && type.scalar !== 'String' && isNumberText(text) ? { kind: 'number', value: canonicalNumber(text) } : { kind: 'string', value: raw };
+    const numeric = type.kind === 'scalar' && type.scalar !== 'String' && isNumberText(text);
+    const literal: DefaultLiteral = numeric ? { kind: 'number', value: canonicalNumber(text) } : { kind: 'string', value: raw };
     return defaultFromLiteral(literal, type, text);
   },
 };

@@ -74,7 +74,11 @@ function mapBase(base: string): Mapping | null {
  * The ColumnType of a PostgreSQL column: a scalar with its native type, an enum (`values`
  * looked up by `enumValues`), or `Unsupported` with the type as `format_type` writes it.
  */
-export function postgresColumnType(row: PostgresTypeRow, enumName: (schema: string, name: string) => QualifiedName, enumValues: (schema: string, name: string) => string[] | undefined): ColumnType {
+export function postgresColumnType(
+  row: PostgresTypeRow,
+  enumName: (schema: string, name: string) => QualifiedName,
+  enumValues: (schema: string, name: string) => string[] | undefined,
+): ColumnType {
   const list = row.array;
   if (row.typtype === 'e') {
     const values = enumValues(row.typeSchema, row.typeName);

@@ -105,7 +105,9 @@ function listDefault(text: string, type: ColumnType): ColumnDefault | null {
     const body = literal[2]!.replaceAll("''", "'");
     const items = arrayLiteralItems(body);
     if (items === null) return null;
-    return { kind: 'list', values: items.map((v) => defaultFromLiteral(isNumberText(v) && element.kind === 'scalar' && element.scalar !== 'String' ? { kind: 'number', value: v } : { kind: 'string', value: v }, element, v)) };
+    const numeric = element.kind === 'scalar' && element.scalar !== 'String';
+    const item = (v: string): DefaultLiteral => (numeric && isNumberText(v) ? { kind: 'number', value: v } : { kind: 'string', value: v });
+    return { kind: 'list', values: items.map((v) => defaultFromLiteral(item(v), element, v)) };
   }
   return null;
 }

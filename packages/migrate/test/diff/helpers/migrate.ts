@@ -1,5 +1,6 @@
 import type { Provider, SchemaIR } from '@kiln/schema';
 import {
+  applyPlan,
   databaseSchemaFromIr,
   invertRenames,
   planFromEmpty,
@@ -12,7 +13,6 @@ import {
 import { readCatalog, type Catalog } from '../../helpers/catalog.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/databases.js';
 import { datasource, irOf } from '../../helpers/examples.js';
-import { applyMigration } from './apply-migration.js';
 
 /** The IR and the DatabaseSchema of a schema body (models, enums, views) for `provider`; `extra` goes into the datasource. */
 export function schemaOf(provider: Provider, body: string, extra = ''): { ir: SchemaIR; db: DatabaseSchema } {
@@ -54,7 +54,7 @@ export async function catalogOf(provider: Provider, c: DatabaseConnection): Prom
 export async function createdFrom(provider: Provider, body: string): Promise<TestDatabase> {
   const db = await createTestDatabase(provider);
   try {
-    await applyMigration(db.connection, provider, renderChanges(planFromEmpty(schemaOf(provider, body).ir), provider));
+    await applyPlan(db.connection, renderChanges(planFromEmpty(schemaOf(provider, body).ir), provider));
     return db;
   } catch (err) {
     await db.drop();
@@ -96,12 +96,12 @@ export async function runScenario(provider: Provider, s: Scenario): Promise<void
     const v2 = dbOf(provider, s.v2);
     const up = planMigration(s.fromV1?.(v1, provider) ?? v1, v2, { provider });
     expect(up.warnings.map((w) => w.code)).toEqual(s.warnings ?? []);
-    await applyMigration(db.connection, provider, renderChanges(up.changes, provider));
+    await applyPlan(db.connection, renderChanges(up.changes, provider));
     await s.checkV2(db.connection, provider);
     await expectSameCatalog(provider, db.connection, s.v2);
 
     const down = planMigration(s.fromV2?.(v2, provider) ?? v2, v1, { provider, renames: invertRenames(up.renames) });
-    await applyMigration(db.connection, provider, renderChanges(down.changes, provider));
+    await applyPlan(db.connection, renderChanges(down.changes, provider));
     await s.checkV1(db.connection, provider);
     await expectSameCatalog(provider, db.connection, s.v1);
   } finally {
