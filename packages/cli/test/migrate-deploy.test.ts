@@ -70,7 +70,8 @@ describe('kiln migrate deploy and status', () => {
 
     const r = kiln(dir, ['migrate', 'deploy'], ENV);
     expect(r.stderr).toBe(
-      `Applying ${M1} (1/2, 1 statement)\n  statement 1/1: CREATE TABLE "A" ("id" INTEGER NOT NULL PRIMARY KEY)\n` +
+      'Created the SQLite database dev.db.\n' +
+        `Applying ${M1} (1/2, 1 statement)\n  statement 1/1: CREATE TABLE "A" ("id" INTEGER NOT NULL PRIMARY KEY)\n` +
         r.stderr.slice(r.stderr.indexOf(`Applied ${M1}`)),
     );
     expect(r.stderr).toMatch(new RegExp(`Applied ${M1} in \\d+\\.\\d s\\n`));

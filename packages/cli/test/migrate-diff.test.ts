@@ -55,7 +55,7 @@ describe('kiln migrate diff', () => {
         '  <url>                 a live database: file:./dev.db, postgresql://..., mysql://...\n',
     );
     const missing = kiln(dir, ['migrate', 'diff', '--from', 'file:./nope.db', '--to', 'empty']);
-    expect(missing.stderr).toBe('error: --from: there is no SQLite database at nope.db.\n');
+    expect(missing.stderr).toBe('error: --from: the SQLite database nope.db does not exist.\n');
     expect(existsSync(join(dir, 'nope.db'))).toBe(false);
     const mixed = kiln(dir, ['migrate', 'diff', '--from', 'schema:v1.schema', '--to', 'schema:pg.schema']);
     expect(mixed.stderr).toBe('error: --from (the schema v1.schema) is for sqlite and --to (the schema pg.schema) for postgresql; both sides must be for the same database.\n');

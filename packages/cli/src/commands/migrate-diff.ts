@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Provider } from '@kiln/schema';
 import {
   databaseSchemaFromIr,
   EMPTY_SCHEMA,
   inspectDatabase,
+  openExistingDatabase,
   parseDatabaseUrl,
   planMigration,
   renderChanges,
@@ -14,7 +14,7 @@ import {
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { displayPath } from '../schema-discovery.js';
-import { asUserError, describeTarget, loadSchemaContext, readExistingFolder, userErrors, withConnection } from './migrate-support.js';
+import { asUserError, describeTarget, loadSchemaContext, readExistingFolder, useConnection, userErrors } from './migrate-support.js';
 
 export interface MigrateDiffOptions {
   from: string;
@@ -101,13 +101,16 @@ function side(value: string, flag: string, ctx: CliContext): Side {
       throw asUserError(err, flag);
     }
     const where = describeTarget(target, ctx);
-    // Opening a SQLite file that does not exist would create it.
-    if (target.provider === 'sqlite' && !existsSync(target.filename)) throw new UserError(`${flag}: there is no SQLite database at ${displayPath(ctx.cwd, target.filename)}.`);
     return {
       label: `the ${where}`,
       provider: target.provider,
       namespaces: [],
-      read: (_provider, namespaces) => withConnection(target, where, (c) => inspectDatabase(c, target.provider, { namespaces })),
+      // Only read: a database that does not exist (a SQLite file, a PostgreSQL schema) is not created.
+      read: async (_provider, namespaces) => {
+        const connection = await userErrors(where, () => openExistingDatabase(target));
+        if (connection === null) throw new UserError(`${flag}: the ${where} does not exist.`);
+        return useConnection(connection, where, (c) => inspectDatabase(c, target.provider, { namespaces }));
+      },
     };
   }
   throw new UserError(`${flag} ${JSON.stringify(value)} is not something kiln can compare. Use one of:\n${DIFF_FORMS.map((f) => `  ${f}`).join('\n')}`);

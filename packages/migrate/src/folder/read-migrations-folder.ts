@@ -14,6 +14,9 @@ export const SNAPSHOT_FILE = 'snapshot.json';
 /** `20240131120000_add_users`: a UTC timestamp, `_`, a name. */
 export const MIGRATION_NAME = /^(\d{14})_([\p{L}\p{N}_-]+)$/u;
 
+/** The longest directory name the history table's `name` column (VARCHAR(191)) holds. */
+const MAX_NAME_LENGTH = 191;
+
 /** A script of a migration, split into the statements a deploy runs. */
 export interface MigrationScript {
   /** The file's text, as read. */
@@ -78,6 +81,9 @@ export function readMigrationsFolder(path: string, options: ReadFolderOptions = 
     .map((e) => e.name)
     .sort();
   for (const name of dirs) {
+    if (name.length > MAX_NAME_LENGTH) {
+      throw new MigrationFolderError(`${join(path, name)}: a migration's name is at most ${MAX_NAME_LENGTH} characters (the history table's key); shorten it.`);
+    }
     if (!MIGRATION_NAME.test(name)) {
       throw new MigrationFolderError(
         `${join(path, name)} is not a migration directory: its name should be a UTC timestamp and a name, such as 20240131120000_add_users. ` +

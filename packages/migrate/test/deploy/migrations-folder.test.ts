@@ -66,6 +66,7 @@ describe('readMigrationsFolder', () => {
 
   test.each<[string, (dir: string) => void, RegExp]>([
     ['a directory that is not a migration', (d) => mkdirSync(join(d, 'tmp')), /tmp is not a migration directory: its name should be a UTC timestamp and a name, such as 20240131120000_add_users/],
+    ['a name too long for the history table', (d) => mkdirSync(join(d, `20240101000000_${'x'.repeat(180)}`)), /a migration's name is at most 191 characters/],
     ['a missing lock file', (d) => rmSync(join(d, 'migration_lock.toml')), /migration_lock\.toml is missing\. .*restore it from version control/],
     ['a lock file for no known database', (d) => writeFileSync(join(d, 'migration_lock.toml'), 'provider = "oracle"\n'), /names the provider "oracle"; expected "sqlite", "postgresql" or "mysql"/],
     ['a lock file kiln cannot read', (d) => writeFileSync(join(d, 'migration_lock.toml'), '[section]\n'), /migration_lock\.toml:1: expected provider = /],

@@ -1,5 +1,5 @@
 import { CHANGE_KINDS } from '../../src/index.js';
-import { CHANGES } from './render-changes.cases.js';
+import { CHANGES } from './helpers/change-cases.js';
 import { flagsOf, sqlOf } from './helpers/objects.js';
 
 /*

@@ -1,5 +1,5 @@
 import { assign, col, insertInto, onConflictDoUpdate, type AssignmentNode } from '@kiln/sql';
-import type { Decoder, Encoder } from '../values/codec.js';
+import { ValueError, type Decoder, type Encoder } from '../values/codec.js';
 import { compileStatement, type CompiledStatement } from './compiled.js';
 import { splitData } from './data.js';
 import type { ModelInfo } from './model-info.js';
@@ -129,11 +129,13 @@ function conflictKey(model: ModelInfo, where: unknown): { name: string; fields: 
 
 /**
  * Whether the INSERT can collide with no unique key but `keyName`, for a database whose upsert
- * fires on any unique key (MySQL: "If more than one unique index is matched, only the first is
- * updated", https://dev.mysql.com/doc/refman/8.0/en/insert-on-duplicate.html). Each other key
- * must have a field that cannot repeat a stored value: an AUTO_INCREMENT or client-generated
- * random id the create leaves to its default, or NULL (MySQL unique indexes allow many NULLs).
- * A NULL is part of the arguments' shape, so this holds for every call of the shape.
+ * fires on any unique key: MySQL's ON DUPLICATE KEY UPDATE updates the row that holds a duplicate
+ * in whichever unique index (the manual advises against it on tables with several,
+ * https://dev.mysql.com/doc/refman/8.0/en/insert-on-duplicate.html), where the find-then-write
+ * path would fail with a unique-key error. Each other key must have a field that cannot repeat a
+ * stored value: an AUTO_INCREMENT or client-generated random id the create leaves to its
+ * default, or NULL (a unique index allows many NULLs). Whether a value is NULL is part of the
+ * arguments' shape, so this holds for every call of the shape.
  */
 function onlyKeyCanConflict(model: ModelInfo, keyName: string, created: Map<string, unknown>): boolean {
   return model.model.uniques.every((u) => {
@@ -161,9 +163,10 @@ export function upsertApplies(plan: UpsertPlan, args: Args): boolean {
     try {
       a = k.encode(readPath(args, k.where));
       b = k.encode(readPath(args, k.create));
-    } catch {
-      // A value the column refuses: the other path reports it.
-      return false;
+    } catch (e) {
+      // A value the column refuses: the other path reports it, at its place in the arguments.
+      if (e instanceof ValueError) return false;
+      throw e;
     }
     if (!sameBound(a, b)) return false;
   }

@@ -98,8 +98,8 @@ function operand(ctx: PlanContext, alias: string, c: ColumnInfo): ExpressionNode
 }
 
 function fieldFilter(ctx: PlanContext, model: ModelInfo, alias: string, c: ColumnInfo, value: unknown, path: Path): ExpressionNode {
+  if (value === null) return isNull(col(alias, c.field.column));
   const column = operand(ctx, alias, c);
-  if (value === null) return isNull(column);
   if (!isPlainObject(value) || c.field.type === 'Json') {
     if (c.field.type === 'Json' && isPlainObject(value) && hasFilterKeys(value)) return filterObject(ctx, model, alias, c, value, path);
     return eq(column, ctx.value(model, path, c.encode));
@@ -130,10 +130,10 @@ function filterObject(ctx: PlanContext, model: ModelInfo, alias: string, c: Colu
       case 'mode':
         break;
       case 'equals':
-        parts.push(v === null ? isNull(column) : cmp(key, eq));
+        parts.push(v === null ? isNull(col(alias, c.field.column)) : cmp(key, eq));
         break;
       case 'not':
-        if (v === null) parts.push(isNotNull(column));
+        if (v === null) parts.push(isNotNull(col(alias, c.field.column)));
         else if (isPlainObject(v) && c.field.type !== 'Json') {
           parts.push(not(filterObject(ctx, model, alias, c, { ...v, ...(insensitive && v.mode === undefined ? { mode: 'insensitive' } : {}) }, [...path, key])));
         } else {

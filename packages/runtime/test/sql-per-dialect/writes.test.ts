@@ -194,6 +194,7 @@ testSql('upsert with an increment, by the primary key', {
   result: { id: 1, views: 11 },
 });
 
+// A key column is assigned its own value: the row comes back as it is (no @updatedAt either).
 testSql('upsert with update: {} returns the record untouched', {
   reset: true,
   run: (db) => db.user.upsert({ where: { email: 'alice@example.com' }, create: { email: 'alice@example.com' }, update: {} }),
@@ -215,6 +216,8 @@ testSql('upsert with update: {} returns the record untouched', {
   result: { id: 1, email: 'alice@example.com', name: 'Alice' },
 });
 
+// `where` no longer finds the record once the update renames it: MySQL 8.0 reads it back by the
+// AUTO_INCREMENT id, which `id = LAST_INSERT_ID(id)` makes the statement report on both branches.
 testSql('upsert that renames its key', {
   reset: true,
   run: (db) => db.tag.upsert({ where: { name: 'orm' }, update: { name: 'ORM' }, create: { name: 'orm' } }),
@@ -236,6 +239,8 @@ testSql('upsert that renames its key', {
   result: { id: 2, name: 'ORM' },
 });
 
+// RETURNING the id, then the record with its relations by the id (MySQL 8.0: by `where`), in one
+// transaction.
 testSql('upsert including a relation', {
   reset: true,
   run: (db) => db.user.upsert({ where: { email: 'alice@example.com' }, create: { email: 'alice@example.com' }, update: { name: 'Alicia' }, include: { profile: true } }),
@@ -264,6 +269,8 @@ testSql('upsert including a relation', {
   result: { id: 1, email: 'alice@example.com', name: 'Alicia', profile: { id: 1, bio: 'Writes about SQL', userId: 1 } },
 });
 
+// ON DUPLICATE KEY UPDATE would fire on the email too (updating whichever record holds it): on
+// MySQL and MariaDB the call is find-then-write, where a taken email is a unique-key error.
 testSql('upsert by id whose create gives another unique key', {
   reset: true,
   run: (db) => db.user.upsert({ where: { id: 3 }, create: { id: 3, email: 'carol@example.com' }, update: { name: 'Carol' } }),
@@ -283,6 +290,7 @@ testSql('upsert by id whose create gives another unique key', {
   result: { id: 3, email: 'carol@example.com', name: 'Carol' },
 });
 
+// `create` does not repeat the key of `where`: as in Prisma, find `where`, then update or create.
 testSql('upsert whose create names another record: find, then write', {
   reset: true,
   run: (db) => db.tag.upsert({ where: { name: 'kysely' }, update: { name: 'Kysely' }, create: { name: 'drizzle' } }),

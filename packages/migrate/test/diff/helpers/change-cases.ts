@@ -1,5 +1,5 @@
-import type { Change } from '../../src/index.js';
-import { col, fk, idx, int, name, table } from './helpers/objects.js';
+import type { Change } from '../../../src/index.js';
+import { col, fk, idx, int, name, table } from './objects.js';
 
 /** One hand-made change of each kind (several for the kinds with variants), rendered in render-changes.test.ts. */
 export const CHANGES: Record<string, Change> = {
