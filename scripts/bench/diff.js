@@ -10,7 +10,7 @@ import { analyzeSchema, renderDiagnostics } from '@kiln/schema';
 // The bench package does not depend on @kiln/migrate; its build is imported directly.
 import { databaseSchemaFromIr, planMigration, renderChanges } from '../../packages/migrate/build/src/index.js';
 import { generateSchema } from './schema.js';
-import { time } from './timing.js';
+import { time } from './lib/timing.js';
 
 export const MODELS = 300;
 export const BAR_MS = 200;

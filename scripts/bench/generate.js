@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeSchema } from '@kiln/schema';
 import { generateSchema } from './schema.js';
-import { stats, time } from './timing.js';
+import { stats, time } from './lib/timing.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // The built generator, by path: this folder's package.json is shared with other benches.

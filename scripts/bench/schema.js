@@ -7,7 +7,7 @@
 
 import { pathToFileURL } from 'node:url';
 import { analyzeSchema, parseSchemaFile, renderDiagnostics, serializeIR } from '@kiln/schema';
-import { stats, time } from './timing.js';
+import { stats, time } from './lib/timing.js';
 
 /** The sizes measured: model count, and the bar the median should stay under. */
 export const SIZES = [

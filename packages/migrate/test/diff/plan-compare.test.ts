@@ -201,6 +201,14 @@ describe('canonical SQL text', () => {
     expect(mysql.canonicalTypeSql('tinyint(1)')).toBe('boolean');
     expect(mysql.canonicalTypeSql('int(10) unsigned')).toBe('integer unsigned');
     expect(mysql.canonicalTypeSql('bigint(20)')).toBe('bigint');
+    // Defaults the catalogs spell out: CHAR and BIT are length 1, fractional seconds 0.
+    expect(pg.canonicalTypeSql('CHAR')).toBe(pg.canonicalTypeSql('character(1)'));
+    expect(pg.canonicalTypeSql('BIT')).toBe(pg.canonicalTypeSql('bit(1)'));
+    expect(pg.canonicalTypeSql('char[]')).toBe(pg.canonicalTypeSql('character(1)[]'));
+    expect(pg.canonicalTypeSql('char(2)')).not.toBe(pg.canonicalTypeSql('char'));
+    expect(mysql.canonicalTypeSql('DATETIME')).toBe(mysql.canonicalTypeSql('datetime(0)'));
+    expect(mysql.canonicalTypeSql('TIME')).toBe(mysql.canonicalTypeSql('time(0)'));
+    expect(mysql.canonicalTypeSql('datetime(3)')).not.toBe(mysql.canonicalTypeSql('datetime'));
   });
 
   test('numbers', () => {

@@ -257,4 +257,6 @@ const MYSQL_TYPE_ALIASES: readonly (readonly [RegExp, string])[] = [
   [/^(numeric|dec|fixed)(?=\(|$)/, 'decimal'],
   [/^character varying/, 'varchar'],
   [/^character(?=\(|$)/, 'char'],
+  // Fractional-second precision 0 is the default, which information_schema reports as none.
+  [/^(datetime|timestamp|time)\(0\)/, '$1'],
 ];

@@ -285,6 +285,8 @@ const PG_TYPE_ALIASES: readonly (readonly [RegExp, string])[] = [
   [/^time(\(\d+\))? ?with time zone/, 'timetz$1'],
   [/^character varying/, 'varchar'],
   [/^(character|bpchar)(?=\(|$|\[)/, 'char'],
+  // A bare CHAR or BIT is length 1, and the catalog reports it so.
+  [/^(char|bit)(?=$|\[)/, '$1(1)'],
   [/^bit varying/, 'varbit'],
   [/^(int4|int|serial4|serial)(?=$|\[)/, 'integer'],
   [/^(int8|bigserial|serial8)(?=$|\[)/, 'bigint'],
