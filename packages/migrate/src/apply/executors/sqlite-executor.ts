@@ -17,18 +17,26 @@ export type SqliteConnection = DatabaseConnection & TransactionalExecutor;
  */
 export function sqliteExecutor(db: SqliteDatabaseLike): SqliteConnection {
   const execute = async (sql: string): Promise<void> => {
-    db.exec(sql);
+    try {
+      db.exec(sql);
+    } catch (err) {
+      throw sqliteFailure(err);
+    }
   };
   return {
     execute,
     async query(sql, params = []) {
-      const statement = db.prepare(sql);
-      // better-sqlite3 runs a statement that returns no rows (an UPDATE) with run(), not all().
-      if (!statement.reader) {
-        statement.run(...params);
-        return [];
+      try {
+        const statement = db.prepare(sql);
+        // better-sqlite3 runs a statement that returns no rows (an UPDATE) with run(), not all().
+        if (!statement.reader) {
+          statement.run(...params);
+          return [];
+        }
+        return statement.all(...params) as Record<string, unknown>[];
+      } catch (err) {
+        throw sqliteFailure(err);
       }
-      return statement.all(...params) as Record<string, unknown>[];
     },
     async transaction<T>(work: (tx: Executor) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
       // A table rebuild drops the old table, which would fire the ON DELETE actions of the
@@ -64,4 +72,19 @@ export async function openSqliteExecutor(filename: string): Promise<SqliteConnec
     throw new DatabaseConnectionError(`Could not open the SQLite database ${filename}: ${errorMessage(err)}`, err);
   }
   return sqliteExecutor(db);
+}
+
+/**
+ * The database's error as an `Error` of this realm, with its `code` and the original as `cause`.
+ * better-sqlite3's native code builds its SqliteError from the class it was first loaded with,
+ * so in a process that loads the module into several contexts (jest workers, vm sandboxes) the
+ * error is not `instanceof Error` where it is caught, and tools that check for an Error (jest's
+ * `rejects.toThrow`) take the rejection for no error at all.
+ */
+function sqliteFailure(err: unknown): Error {
+  if (err instanceof Error) return err;
+  const source = err as { message?: unknown; code?: unknown };
+  const error = new Error(typeof source?.message === 'string' ? source.message : String(err), { cause: err });
+  if (typeof source?.code === 'string') Object.assign(error, { code: source.code });
+  return error;
 }
