@@ -97,6 +97,21 @@ describe('kiln db push on SQLite', () => {
     expect(kiln(dir, ['db', 'push']).stdout).toContain('already in sync');
   });
 
+  test('a changed @@sql is pushed: the view body is compared as the database prints it', async () => {
+    const withView = (limit: number) =>
+      `${schema('"file:./dev.db"')}\nview Recent {\n  id Int @unique\n  @@sql("SELECT id FROM \\"Post\\" WHERE id > ${limit}")\n}\n`;
+    const dir = tempProject({ 'schema.schema': withView(10) });
+    expect(kiln(dir, ['db', 'push']).status).toBe(0);
+    expect(kiln(dir, ['db', 'push']).stdout).toContain('already in sync');
+    writeFileSync(join(dir, 'schema.schema'), withView(20));
+    const pushed = kiln(dir, ['db', 'push']);
+    expect(pushed.stderr).toBe('');
+    expect(pushed.stdout).toBe('Pushed schema.schema to the SQLite database dev.db: 1 change.\n  ReplaceView "Recent"\n');
+    const c = await openSqliteExecutor(join(dir, 'dev.db'));
+    expect(await c.query("SELECT sql FROM sqlite_master WHERE name = 'Recent'")).toEqual([{ sql: 'CREATE VIEW "Recent" AS SELECT id FROM "Post" WHERE id > 20' }]);
+    await c.close();
+  });
+
   test('a variable already in the environment wins over the .env file', async () => {
     const dir = tempProject({ 'schema.schema': schema(), '.env': 'DATABASE_URL=file:./from-dotenv.db\n' });
     const r = kiln(dir, ['db', 'push'], { DATABASE_URL: 'file:./from-env.db' });

@@ -84,6 +84,7 @@ export type {
 // Inspection
 export { listExistingTables } from './inspect/existing-tables.js';
 export { inspectDatabase, type InspectOptions } from './inspect/inspect-database.js';
+export { canonicalizeSchema, type CanonicalSchema } from './inspect/canonicalize-schema.js';
 export { introspectDatabase } from './inspect/introspect-database.js';
 export type { Introspection, ViewColumns } from './inspect/introspection.js';
 

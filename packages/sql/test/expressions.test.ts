@@ -313,7 +313,7 @@ describe('functions, aggregates, CASE, subqueries, CAST', () => {
       sqlite:
         'SELECT CAST(? AS TEXT), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS REAL), CAST(? AS NUMERIC), CAST(? AS INTEGER), CAST(? AS TEXT), CAST(? AS BLOB)',
       postgres:
-        'SELECT CAST($1 AS text), CAST($2 AS integer), CAST($3 AS bigint), CAST($4 AS double precision), CAST($5 AS numeric), CAST($6 AS boolean), CAST($7 AS jsonb), CAST($8 AS bytea)',
+        'SELECT CAST($1 AS text), CAST($2 AS integer), CAST($3 AS bigint), CAST($4 AS double precision), CAST($5 AS numeric), CAST($6 AS boolean), CAST($7 AS json), CAST($8 AS bytea)',
       mysql:
         'SELECT CAST(? AS CHAR), CAST(? AS SIGNED), CAST(? AS SIGNED), CAST(? AS DOUBLE), CAST(? AS DECIMAL(65,30)), CAST(? AS SIGNED), CAST(? AS JSON), CAST(? AS BINARY)',
       parameters: types.map(() => 1),

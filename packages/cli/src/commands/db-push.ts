@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import {
+  canonicalizeSchema,
   createDatabaseIfMissing,
   databaseSchemaFromIr,
   describeChange,
@@ -62,7 +63,10 @@ export async function dbPushCommand(options: DbPushOptions, ctx: CliContext): Pr
   await userErrors(where, () => createDatabaseIfMissing(target));
   const changes = await withConnection(target, where, async (connection): Promise<Change[] | null> => {
     const actual = await inspectDatabase(connection, provider, { namespaces: datasource.schemas });
-    const plan = planMigration(actual, databaseSchemaFromIr(schema.ir), { provider });
+    // The schema's checks, predicates and views as the database prints them, so they compare with what it holds.
+    const expected = await canonicalizeSchema(connection, provider, databaseSchemaFromIr(schema.ir));
+    for (const w of expected.warnings) ctx.stderr.write(`${yellow('warning:')} ${w}\n`);
+    const plan = planMigration(actual, expected.schema, { provider });
     for (const w of plan.warnings) ctx.stderr.write(`${yellow(`${w.code} warning`)}: ${w.message}\n`);
     if (plan.changes.length === 0) return null;
 

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Provider } from '@kiln/schema';
 import {
+  canonicalizeSchema,
   databaseSchemaFromIr,
   EMPTY_SCHEMA,
   inspectDatabase,
@@ -36,6 +37,8 @@ interface Side {
   /** PostgreSQL schemas a schema's datasource lists, for inspecting a database on the other side. */
   namespaces: readonly string[];
   read(provider: Provider | undefined, namespaces: readonly string[]): Promise<DatabaseSchema>;
+  /** A live database's side: the other side's SQL text as this database prints it (canonicalizeSchema). */
+  canonicalize?(schema: DatabaseSchema): Promise<DatabaseSchema>;
 }
 
 /**
@@ -51,8 +54,10 @@ export async function migrateDiffCommand(options: MigrateDiffOptions, ctx: CliCo
     throw new UserError(`--from (${from.label}) is for ${from.provider} and --to (${to.label}) for ${to.provider}; both sides must be for the same database.`);
   }
   const provider = from.provider ?? to.provider;
-  const fromSchema = await from.read(provider, to.namespaces);
-  const toSchema = await to.read(provider, from.namespaces);
+  let fromSchema = await from.read(provider, to.namespaces);
+  let toSchema = await to.read(provider, from.namespaces);
+  if (from.canonicalize !== undefined && to.canonicalize === undefined) toSchema = await from.canonicalize(toSchema);
+  if (to.canonicalize !== undefined && from.canonicalize === undefined) fromSchema = await to.canonicalize(fromSchema);
   if (provider === undefined) {
     ctx.stderr.write('Both sides are empty: there is no difference.\n');
     return 0;
@@ -110,6 +115,13 @@ function side(value: string, flag: string, ctx: CliContext): Side {
         const connection = await userErrors(where, () => openExistingDatabase(target));
         if (connection === null) throw new UserError(`${flag}: the ${where} does not exist.`);
         return useConnection(connection, where, (c) => inspectDatabase(c, target.provider, { namespaces }));
+      },
+      canonicalize: async (schema) => {
+        const connection = await userErrors(where, () => openExistingDatabase(target));
+        if (connection === null) return schema;
+        const canonical = await useConnection(connection, where, (c) => canonicalizeSchema(c, target.provider, schema));
+        for (const w of canonical.warnings) ctx.stderr.write(`${ctx.stderr.colors.yellow('warning:')} ${w}\n`);
+        return canonical.schema;
       },
     };
   }

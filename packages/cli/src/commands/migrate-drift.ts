@@ -1,5 +1,6 @@
 import type { Provider } from '@kiln/schema';
 import {
+  canonicalizeSchema,
   databaseSchemaFromIr,
   describeChange,
   EMPTY_SCHEMA,
@@ -25,7 +26,8 @@ export interface Drift {
 export async function detectDrift(connection: DatabaseConnection, provider: Provider, status: MigrationStatus): Promise<Drift> {
   const applied = status.migrations.filter((s) => s.kind === 'applied');
   const last = applied[applied.length - 1]?.migration ?? null;
-  const expected = last === null ? EMPTY_SCHEMA : databaseSchemaFromIr(last.snapshot);
+  // The snapshot's checks, predicates and views as the database prints them (views it cannot create compare by name).
+  const expected = last === null ? EMPTY_SCHEMA : (await canonicalizeSchema(connection, provider, databaseSchemaFromIr(last.snapshot))).schema;
   const namespaces = last?.snapshot.datasource?.schemas ?? [];
   const actual = await inspectDatabase(connection, provider, { namespaces });
   const plan = planMigration(actual, expected, { provider });

@@ -84,6 +84,11 @@ export interface Check {
   name: string;
   /** The SQL expression, as written. */
   expression: string;
+  /**
+   * How a live database prints `expression` back (set by `canonicalizeSchema`): compared in
+   * its place when the other side of a diff was read from that database.
+   */
+  printedExpression?: string;
 }
 
 export type IndexKind = 'unique' | 'index' | 'fulltext';
@@ -96,6 +101,8 @@ export interface Index {
   type: IndexType | null;
   /** Partial index predicate (PostgreSQL, SQLite), as written. */
   where: string | null;
+  /** How a live database prints `where` back (set by `canonicalizeSchema`), as for a check. */
+  printedWhere?: string;
 }
 
 export interface ForeignKey {
@@ -144,6 +151,11 @@ export interface View {
   /** The SELECT, as written in `@@sql`. */
   sql: string;
   origin: Origin;
+  /**
+   * How a live database prints `sql` back (set by `canonicalizeSchema`). A view whose other
+   * side was read from a database is compared by this text; without it, by name only.
+   */
+  printedSql?: string;
 }
 
 /** A table with everything that hangs off it. */
@@ -157,6 +169,12 @@ export interface SchemaTable {
    * table rebuild recreates them.
    */
   triggers?: string[];
+  /**
+   * `CREATE INDEX` statements of the table's indexes on expressions, which the schema language
+   * cannot describe, when read from a live database (SQLite introspection). Like triggers, the
+   * diff never compares them and a SQLite table rebuild recreates them.
+   */
+  expressionIndexes?: string[];
 }
 
 /**

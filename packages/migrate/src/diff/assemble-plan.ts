@@ -24,10 +24,12 @@ export interface PlanParts {
   dropViews: DropView[];
   dropIndexes: DropIndex[];
   dropChecks: DropCheck[];
+  /** Tables whose names renamed tables take (a down migration renaming back while a newer table of that name goes). */
+  dropsBeforeRenames: Change[];
   /** Enum, enum value, table, column, index and constraint renames, in that order. */
   renames: Change[];
   createEnums: CreateEnum[];
-  /** PostgreSQL ADD VALUE (outside the transaction). */
+  /** PostgreSQL ADD VALUE (outside the transaction), first of all: against the types as they are before the migration. */
   addEnumValues: AlterEnum[];
   /** What must go before an enum type is recreated: columns and tables of that type that go away or change type. */
   earlyDrops: Change[];
@@ -45,21 +47,23 @@ export interface PlanParts {
 
 /**
  * The phases in an order every database accepts (docs/migrate.md, "Order of the changes"):
- * what depends on something that changes goes first (foreign keys, views, indexes), then the
- * renames (so everything after uses the new names), new types and values, new tables, changes
- * inside tables, drops, then what depends on the new shape (indexes, foreign keys, views), and
- * the enum types nothing uses any more.
+ * PostgreSQL's new enum values (outside the transaction, so first), then what depends on
+ * something that changes (foreign keys, views, indexes), then the renames (so everything after
+ * uses the new names), new types, new tables, changes inside tables, drops, then what depends
+ * on the new shape (indexes, foreign keys, views), and the enum types nothing uses any more.
  */
 export function assemblePlan(p: PlanParts): Change[] {
   return [
+    // Outside the transaction and needing nothing else, so everything after is one transaction.
+    ...p.addEnumValues,
     ...p.createSchemas,
     ...p.dropForeignKeys,
     ...p.dropViews,
     ...p.dropIndexes,
     ...p.dropChecks,
+    ...p.dropsBeforeRenames,
     ...p.renames,
     ...p.createEnums,
-    ...p.addEnumValues,
     ...p.earlyDrops,
     ...p.recreateEnums,
     ...p.createTables,

@@ -98,9 +98,12 @@ export function diffTable(
       continue;
     }
     const kinds = comparer.columnChanges(old, column);
+    // Where values live in the column, renamed values rewrite its rows, even when the type reads
+    // the same (values that swap names).
+    const renamed = sameEnum(old, column) ? valueRenamesOf(column) : [];
+    if (renamed.length > 0 && !kinds.includes('type')) kinds.unshift('type');
     if (kinds.length === 0) continue;
     const change: AlterColumn = { kind: 'alterColumn', table, from: old, to: column, kinds };
-    const renamed = kinds.includes('type') && sameEnum(old, column) ? valueRenamesOf(column) : [];
     if (renamed.length > 0) change.renamedValues = renamed;
     diff.alterColumns.push(change);
   }

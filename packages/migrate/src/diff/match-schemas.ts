@@ -1,12 +1,21 @@
 import type { ValueRename } from '../changes/change.js';
 import type { Column, DatabaseSchema, EnumType, QualifiedName, SchemaTable } from '../changes/database-objects.js';
+import { qualifiedNameKey as nameKey } from '../changes/qualified-name-key.js';
 import { matchByName } from './match-by-name.js';
 import type { ObjectComparer } from './object-comparer.js';
 import type { RenameCandidate, RenameDecision } from './rename-decisions.js';
-import { columnLooksRenamed, enumLooksRenamed, enumValueLooksRenamed, renameNotApplied, tableLooksRenamed, type RenameWarning } from './rename-warnings.js';
+import {
+  columnLooksRenamed,
+  enumLooksRenamed,
+  enumValueLooksRenamed,
+  hintSwapNotApplied,
+  renameNotApplied,
+  tableLooksRenamed,
+  type RenameWarning,
+} from './rename-warnings.js';
 
-/** A map key for a qualified name. */
-export const nameKey = (n: QualifiedName): string => `${n.schema ?? ''}\0${n.name}`;
+/** A map key for a qualified name (re-exported under the name the diff uses). */
+export { nameKey };
 
 export interface EnumPair {
   from: EnumType;
@@ -23,8 +32,17 @@ export interface TablePair {
   from: SchemaTable;
   to: SchemaTable;
   renamed: boolean;
-  /** Old column name → new, for every column that stays (renamed or not). */
+  /**
+   * Old column name → new, for every column that stays (renamed or not), and for a dropped
+   * column whose name a renamed one takes: → a temporary name, which it is dropped under.
+   */
   columns: Map<string, string>;
+}
+
+/** A dropped object whose name a renamed one takes: it moves aside to a temporary name first, and is dropped under it. */
+export interface MovedAside<T> {
+  from: T;
+  to: QualifiedName;
 }
 
 export interface SchemaMatching {
@@ -34,6 +52,15 @@ export interface SchemaMatching {
   tables: TablePair[];
   droppedTables: SchemaTable[];
   createdTables: SchemaTable[];
+  /**
+   * Dropped tables whose names renamed ones take (`a` → `b` while another `b` goes): dropped
+   * before the renames, since their indexes hold names the renamed table's take too. `to` is a
+   * name no table has, which foreign keys that referenced them are seen to reference after the
+   * renames (they no longer reference the table of that name).
+   */
+  droppedFirst: MovedAside<SchemaTable>[];
+  /** Dropped enum types whose names renamed ones take: moved aside before the renames, dropped at the end. */
+  asideEnums: MovedAside<EnumType>[];
   decisions: RenameDecision[];
 }
 
@@ -47,11 +74,17 @@ export interface MatchOptions {
    * (an introspected side names them after the database's objects).
    */
   schemaNames: boolean;
+  /**
+   * Whether the "from" side comes from a schema, whose rename hints tell a hint that already
+   * ran (it was there before) from a new one. A database keeps no hints.
+   */
+  fromHints: boolean;
 }
 
 /**
- * Pairs the enums, tables and columns of the two sides: by the decisions passed in, by name,
- * by rename hints, and for implicit m:n join tables by the tables they join. Drop/add pairs that
+ * Pairs the enums, tables and columns of the two sides: by the decisions passed in, by rename
+ * hints (before names, so a hint wins over a newcomer that took the old name), by schema
+ * object and by name, and for implicit m:n join tables by the tables they join. Drop/add pairs that
  * look like renames are resolved by `resolveRename`, or reported as warnings. Returns the
  * decisions made, for `invertRenames`.
  */
@@ -66,6 +99,7 @@ export function matchSchemas(
   const given = <K extends RenameDecision['kind']>(kind: K) => options.renames.filter((d): d is Extract<RenameDecision, { kind: K }> => d.kind === kind);
   const missed = (d: RenameDecision) => (): void => void warnings.push(renameNotApplied(d));
   const resolve = options.resolveRename;
+  const names = (list: readonly string[]) => list.map((n) => JSON.stringify(n)).join(' and ');
 
   // ------------------------------------------------------------------ enums
   const enumMatch = matchByName(from.enums, to.enums, {
@@ -75,6 +109,8 @@ export function matchSchemas(
     identity: options.schemaNames ? { from: enumIdentity, to: enumIdentity } : undefined,
     hint: (e) => e.renamedFrom ?? null,
     hintKeys: (e) => (e.origin.kind === 'enum' ? [e.origin.enum, e.name.name] : [e.name.name]),
+    fromHint: options.fromHints ? (e) => e.renamedFrom ?? null : undefined,
+    warnSwap: (pairs) => warnings.push(hintSwapNotApplied(`enums ${names(pairs.map((p) => p.to.name.name))}`)),
     lookAlike: options.namedEnums ? { from: (e) => JSON.stringify(e.values), to: (e) => JSON.stringify(e.values) } : undefined,
     resolve: resolve === undefined ? undefined : (f, t) => resolve({ kind: 'enum', from: f, to: t }),
     warn: (f, t) => warnings.push(enumLooksRenamed(f, t)),
@@ -95,6 +131,8 @@ export function matchSchemas(
         const m = f.members?.[fromIndex.get(v) ?? -1]?.name;
         return m === undefined || m === v ? [v] : [m, v];
       },
+      fromHint: options.fromHints ? (v) => f.members?.[fromIndex.get(v) ?? -1]?.renamedFrom ?? null : undefined,
+      warnSwap: (pairs) => warnings.push(hintSwapNotApplied(`values ${names(pairs.map((p) => p.to))} of enum ${JSON.stringify(t.name.name)}`)),
       lookAlike: { from: () => '', to: () => '' },
       resolve: resolve === undefined ? undefined : (fv, tv) => resolve({ kind: 'enumValue', enum: t.name, from: fv, to: tv }),
       warn: (fv, tv) => warnings.push(enumValueLooksRenamed(t, fv, member(f, fromIndex, fv), tv, member(t, toIndex, tv))),
@@ -116,6 +154,8 @@ export function matchSchemas(
     identity: options.schemaNames ? { from: tableIdentity, to: tableIdentity } : undefined,
     hint: (t) => t.table.renamedFrom ?? null,
     hintKeys: (t) => (t.table.origin.kind === 'model' ? [t.table.origin.model, t.table.name.name] : [t.table.name.name]),
+    fromHint: options.fromHints ? (t) => t.table.renamedFrom ?? null : undefined,
+    warnSwap: (pairs) => warnings.push(hintSwapNotApplied(`tables ${names(pairs.map((p) => p.to.table.name.name))}`)),
     lookAlike: { from: tableSignature, to: tableSignature },
     resolve: resolve === undefined ? undefined : (f, t) => resolve({ kind: 'table', from: f, to: t }),
     warn: (f, t) => warnings.push(tableLooksRenamed(f, t)),
@@ -145,6 +185,8 @@ export function matchSchemas(
       identity: options.schemaNames ? { from: (c) => c.field ?? null, to: (c) => c.field ?? null } : undefined,
       hint: (c) => c.renamedFrom ?? null,
       hintKeys: (c) => (c.field === undefined || c.field === c.name ? [c.name] : [c.field, c.name]),
+      fromHint: options.fromHints ? (c) => c.renamedFrom ?? null : undefined,
+      warnSwap: (pairs) => warnings.push(hintSwapNotApplied(`columns ${names(pairs.map((p) => p.to.name))} of table ${JSON.stringify(t.table.name.name)}`)),
       lookAlike: { from: (c) => comparer.typeKey(c), to: (c) => comparer.typeKey(c) },
       resolve: resolve === undefined ? undefined : (fc, tc) => resolve({ kind: 'column', table: t.table.name, from: fc, to: tc }),
       warn: (fc, tc, others) => warnings.push(columnLooksRenamed(t, fc, tc, others)),
@@ -154,8 +196,21 @@ export function matchSchemas(
       columns.set(p.from.name, p.to.name);
       if (p.from.name !== p.to.name) decisions.push({ kind: 'column', table: t.table.name, from: p.from.name, to: p.to.name });
     }
+    const used = new Set([...f.table.columns, ...t.table.columns].map((c) => c.name));
+    for (const { from: c, to } of moveAside(match.dropped, match.pairs, (c) => c.name, (c, suffix) => ({ key: c.name + suffix, name: c.name + suffix }), used)) {
+      columns.set(c.name, to);
+    }
     return { from: f, to: t, renamed, columns };
   });
+
+  const qualifiedAside = <T>(dropped: readonly T[], pairs: readonly { from: T; to: T }[], created: readonly T[], name: (x: T) => QualifiedName): MovedAside<T>[] => {
+    const key = (x: T) => nameKey(name(x));
+    const used = new Set([...dropped, ...created, ...pairs.flatMap((p) => [p.from, p.to])].map(key));
+    return moveAside(dropped, pairs, key, (x, suffix) => {
+      const temp = { schema: name(x).schema, name: name(x).name + suffix };
+      return { key: nameKey(temp), name: temp };
+    }, used);
+  };
 
   return {
     enums,
@@ -164,8 +219,36 @@ export function matchSchemas(
     tables,
     droppedTables,
     createdTables,
+    droppedFirst: qualifiedAside(droppedTables, tablePairs, createdTables, (t) => t.table.name),
+    asideEnums: qualifiedAside(enumMatch.dropped, enumMatch.pairs, enumMatch.added, (e) => e.name),
     decisions,
   };
+}
+
+/**
+ * The dropped objects whose names a renamed object takes, each with a temporary name
+ * (`<name>_kiln_tmp`) whose key is not in `used` (which it joins). They move aside in the
+ * renames (or, tables, are dropped before them), so the rename finds its name free. A down
+ * migration needs this: the reverse of "rename `name` to `fullName` and add a new `name`"
+ * renames `fullName` back to `name` while the newer `name` goes.
+ */
+function moveAside<T, N>(
+  dropped: readonly T[],
+  pairs: readonly { from: T; to: T }[],
+  key: (x: T) => string,
+  temp: (x: T, suffix: string) => { key: string; name: N },
+  used: Set<string>,
+): { from: T; to: N }[] {
+  const targets = new Set(pairs.filter((p) => key(p.from) !== key(p.to)).map((p) => key(p.to)));
+  const out: { from: T; to: N }[] = [];
+  for (const f of dropped) {
+    if (!targets.has(key(f))) continue;
+    let candidate = temp(f, '_kiln_tmp');
+    for (let n = 2; used.has(candidate.key); n++) candidate = temp(f, `_kiln_tmp${n}`);
+    used.add(candidate.key);
+    out.push({ from: f, to: candidate.name });
+  }
+  return out;
 }
 
 /** A table's model (or join table's relation), when the side comes from a schema. */

@@ -1,12 +1,14 @@
 import type { Provider } from '@kiln/schema';
 import type { AlterEnum, Change, ValueRename } from '../changes/change.js';
-import type { Column, DatabaseSchema, EnumType, ForeignKey, QualifiedName, SchemaTable } from '../changes/database-objects.js';
+import type { Column, DatabaseSchema, ForeignKey, QualifiedName, SchemaTable } from '../changes/database-objects.js';
 import { ddlRendererFor } from '../dialects/ddl-renderer-for.js';
 import { applyRenames, type RenameMaps } from './apply-renames.js';
 import { assemblePlan, type PlanParts } from './assemble-plan.js';
 import { dropImplicitIndexes, recreateDependentForeignKeys, withoutImplicitIndexes } from './dependent-foreign-keys.js';
 import { diffTable, type TableDiff } from './diff-table.js';
 import { diffViews } from './diff-views.js';
+import { enumChanges } from './enum-changes.js';
+import { recreateEnumDependents } from './recreated-enum-dependents.js';
 import { matchSchemas, nameKey } from './match-schemas.js';
 import { ObjectComparer } from './object-comparer.js';
 import type { RenameCandidate, RenameDecision } from './rename-decisions.js';
@@ -75,6 +77,7 @@ export function planMigration(from: DatabaseSchema, to: DatabaseSchema, options:
       resolveRename: options.resolveRename,
       namedEnums: caps.namedEnums,
       schemaNames: from.source !== 'database' && to.source !== 'database',
+      fromHints: from.source !== 'database',
     },
     warnings,
   );
@@ -82,9 +85,9 @@ export function planMigration(from: DatabaseSchema, to: DatabaseSchema, options:
   // ------------------------------------------------------------------ the renames
   const valueRenames = new Map(m.enums.map((p) => [nameKey(p.to.name), p.renamedValues]));
   const maps: RenameMaps = {
-    tables: new Map(m.tables.map((p) => [nameKey(p.from.table.name), p.to.table.name])),
+    tables: new Map([...m.tables.map((p) => [p.from.table.name, p.to.table.name] as const), ...m.droppedFirst.map((a) => [a.from.table.name, a.to] as const)].map(([f, t]) => [nameKey(f), t])),
     columns: new Map(m.tables.map((p) => [nameKey(p.from.table.name), p.columns])),
-    enums: new Map(m.enums.map((p) => [nameKey(p.from.name), p.to.name])),
+    enums: new Map([...m.enums.map((p) => [p.from.name, p.to.name] as const), ...m.asideEnums.map((a) => [a.from.name, a.to] as const)].map(([f, t]) => [nameKey(f), t])),
     inPlaceValues: caps.namedEnums ? valueRenames : new Map(),
   };
   // Where enum values live in the column type, a renamed value rewrites the rows of each column.
@@ -107,23 +110,17 @@ export function planMigration(from: DatabaseSchema, to: DatabaseSchema, options:
   }
 
   // ------------------------------------------------------------------ enums (named types)
-  const recreated = new Set<string>();
+  let recreated = new Set<string>();
   if (caps.namedEnums) {
-    for (const p of m.enums) {
-      const current: EnumType = { ...p.from, name: p.to.name };
-      if (p.renamed) parts.renames.push({ kind: 'renameEnum', from: p.from.name, to: p.to.name });
-      if (p.renamedValues.length > 0) {
-        parts.renames.push({ kind: 'alterEnum', from: current, to: p.to, added: [], removed: [], renamed: p.renamedValues, columns: [] });
-      }
-      if (p.removed.length > 0) {
-        recreated.add(nameKey(p.to.name));
-        parts.recreateEnums.push({ kind: 'alterEnum', from: current, to: p.to, added: p.added, removed: p.removed, renamed: [], columns: [] });
-      } else if (p.added.length > 0) {
-        parts.addEnumValues.push({ kind: 'alterEnum', from: current, to: p.to, added: p.added, removed: [], renamed: [], columns: [] });
-      }
-    }
-    for (const e of m.createdEnums) parts.createEnums.push({ kind: 'createEnum', enum: e });
-    for (const e of m.droppedEnums) parts.dropEnums.push({ kind: 'dropEnum', enum: e });
+    const e = enumChanges(m);
+    parts.addEnumValues.push(...e.addValues);
+    parts.renames.push(...e.renames);
+    parts.createEnums.push(...e.createEnums);
+    parts.recreateEnums.push(...e.recreateEnums);
+    parts.dropEnums.push(...e.dropEnums);
+    recreated = e.recreated;
+    const oldNames = m.enums.filter((p) => recreated.has(nameKey(p.to.name))).map((p) => p.from.name.name);
+    recreateEnumDependents(diffs.values(), recreated, oldNames);
   }
   const usesRecreated = (c: Column) => c.type.kind === 'enum' && recreated.has(nameKey(c.type.enum));
 
@@ -185,13 +182,17 @@ export function planMigration(from: DatabaseSchema, to: DatabaseSchema, options:
     if (!caps.indexesInCreateTable) for (const index of t.indexes) parts.createIndexes.push({ kind: 'createIndex', table: t.table.name, index });
     if (!caps.foreignKeysInCreateTable) for (const foreignKey of t.foreignKeys) parts.addForeignKeys.push({ kind: 'addForeignKey', table: t.table.name, foreignKey });
   }
+  const droppedFirst = new Set(m.droppedFirst.map((a) => a.from));
   for (const t of dropOrder(m.droppedTables)) {
     if (!caps.foreignKeysInCreateTable) {
       for (const foreignKey of t.foreignKeys) {
         if (nameKey(foreignKey.referencedTable) !== nameKey(t.table.name)) parts.dropForeignKeys.push({ kind: 'dropForeignKey', table: t.table.name, foreignKey });
       }
     }
-    (t.table.columns.some(usesRecreated) ? parts.earlyDrops : parts.dropTables).push({ kind: 'dropTable', table: t });
+    const drop: Change = { kind: 'dropTable', table: t };
+    // A table whose name a renamed one takes goes before the renames.
+    if (droppedFirst.has(t)) parts.dropsBeforeRenames.push(drop);
+    else (t.table.columns.some(usesRecreated) ? parts.earlyDrops : parts.dropTables).push(drop);
   }
 
   // ------------------------------------------------------------------ views
@@ -222,6 +223,7 @@ function emptyParts(): PlanParts {
     dropViews: [],
     dropIndexes: [],
     dropChecks: [],
+    dropsBeforeRenames: [],
     renames: [],
     createEnums: [],
     addEnumValues: [],

@@ -26,6 +26,8 @@ export const WARNING_CODES = {
   enumValueLooksRenamed: 'K8004',
   /** A rename decision passed in `options.renames` names something that does not exist. */
   renameNotApplied: 'K8005',
+  /** Rename hints that swap names, against a side read from a database, which cannot say whether the swap already ran. */
+  hintSwapNotApplied: 'K8006',
 } as const;
 
 const qn = (n: QualifiedName) => JSON.stringify(n.schema === null ? n.name : `${n.schema}.${n.name}`);
@@ -98,6 +100,22 @@ export function renameNotApplied(decision: RenameDecision): RenameWarning {
   return {
     code: WARNING_CODES.renameNotApplied,
     message: `The rename of ${what} was asked for, but one of the two does not exist (or is already matched by name); it is ignored.`,
+    hint: '',
+  };
+}
+
+/**
+ * Hints that swap names (`a @renamedFrom("b")`, `b @renamedFrom("a")`) while the "from" side was
+ * read from a database: after the swap ran, the database looks the same as before it, so the
+ * plan cannot tell whether to swap. `what` names the objects, e.g. `columns "a" and "b" of table "T"`.
+ */
+export function hintSwapNotApplied(what: string): RenameWarning {
+  return {
+    code: WARNING_CODES.hintSwapNotApplied,
+    message:
+      `The rename hints of ${what} swap their names, but the other side was read from a database, where a swap that already ran looks ` +
+      'like one still to run; the plan does not swap them. Plan the swap from the previous schema (kiln migrate dev), or pass the renames ' +
+      'as decisions, and remove the hints once it ran.',
     hint: '',
   };
 }

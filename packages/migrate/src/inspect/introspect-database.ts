@@ -1,6 +1,7 @@
 import type { Provider } from '@kiln/schema';
 import type { DatabaseConnection } from '../apply/executor.js';
 import type { QualifiedName } from '../changes/database-objects.js';
+import { qualifiedNameKey } from '../changes/qualified-name-key.js';
 import type { Introspection } from './introspection.js';
 import { joinTableShape } from './join-table-shape.js';
 import { inspectMysql } from './mysql/inspect-mysql.js';
@@ -36,7 +37,7 @@ export async function introspectDatabase(connection: DatabaseConnection, provide
   const excluded = new Set([HISTORY_TABLE, ...(options.exclude ?? [])]);
   const kept = (name: QualifiedName) => !excluded.has(name.name);
   const { schema } = result;
-  const tables = new Map(schema.tables.map((t) => [`${t.table.name.schema ?? ''}\0${t.table.name.name}`, t]));
+  const tables = new Map(schema.tables.map((t) => [qualifiedNameKey(t.table.name), t]));
   return {
     schema: {
       ...schema,

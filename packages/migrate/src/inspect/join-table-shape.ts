@@ -1,7 +1,8 @@
 import { constraintName, type Provider } from '@kiln/schema';
 import type { Column, QualifiedName, SchemaTable } from '../changes/database-objects.js';
+import { qualifiedNameKey } from '../changes/qualified-name-key.js';
 
-const key = (n: QualifiedName) => `${n.schema ?? ''}\0${n.name}`;
+const key = qualifiedNameKey;
 
 /** How the analyzer makes a join table's pair unique on each database (packages/schema/src/analyze/relations.ts: buildJoinTable). */
 const JOIN_UNIQUE_KIND: Record<Provider, 'primaryKey' | 'uniqueIndex'> = { postgresql: 'primaryKey', mysql: 'uniqueIndex', sqlite: 'uniqueIndex' };

@@ -48,16 +48,38 @@ export function isNumberText(text: string): boolean {
 }
 
 /**
- * A number literal in one spelling: no `+`, no trailing fractional zeros (MariaDB writes a
- * DECIMAL(65,30) default of 12.345 as `12.345000000000000000000000000000`).
+ * A number literal as written, without the padding a catalog adds: no `+`, no trailing
+ * fractional zeros (MariaDB writes a DECIMAL(65,30) default of 12.345 as
+ * `12.345000000000000000000000000000`). An exponent stays as written, so `db pull` writes the
+ * literal the author wrote; the planner compares numbers by value (render/sql-text.ts
+ * `canonicalNumber`).
  */
-export function canonicalNumber(text: string): string {
+export function trimNumberLiteral(text: string): string {
   let t = text.trim().replace(/^\+/, '');
   if (/[eE]/.test(t)) return t;
   if (t.startsWith('.')) t = `0${t}`;
   if (t.startsWith('-.')) t = `-0${t.slice(1)}`;
   if (t.includes('.')) t = t.replace(/0+$/, '').replace(/\.$/, '');
   return t === '-0' ? '0' : t;
+}
+
+/**
+ * The offset just past the quote closing the one at `open` in `sql`, with doubled quotes
+ * inside (`'it''s'`, `"a""b"`); the end of `sql` when it never closes.
+ */
+export function closingQuote(sql: string, open: number, quote: string): number {
+  let i = open + 1;
+  while (i < sql.length) {
+    if (sql[i] === quote) {
+      if (sql[i + 1] === quote) {
+        i += 2;
+        continue;
+      }
+      return i + 1;
+    }
+    i++;
+  }
+  return sql.length;
 }
 
 /** `'it''s'` → `it's`: a standard SQL string literal (quotes doubled). Null when `text` is not one. */

@@ -1,4 +1,5 @@
 import type { QualifiedName } from '../changes/database-objects.js';
+import { qualifiedNameKey as nameKey } from '../changes/qualified-name-key.js';
 
 /**
  * A table as a change sees it: its name now, and its name before the migration, or `null` when
@@ -9,7 +10,7 @@ export interface TableRef {
   before: QualifiedName | null;
 }
 
-export const nameKey = (n: QualifiedName): string => `${n.schema ?? ''}\u0000${n.name}`;
+export { nameKey };
 
 /**
  * Follows table and column names through a migration, change by change: a table created in it

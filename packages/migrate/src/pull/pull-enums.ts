@@ -1,4 +1,5 @@
 import type { ColumnType, DatabaseSchema, QualifiedName } from '../changes/database-objects.js';
+import { qualifiedNameKey } from '../changes/qualified-name-key.js';
 import type { ViewColumns } from '../inspect/introspection.js';
 import { memberName, NameRegistry, typeName } from './schema-identifiers.js';
 
@@ -16,7 +17,7 @@ export interface PulledEnums {
   of(type: Extract<ColumnType, { kind: 'enum' }>): PulledEnum | undefined;
 }
 
-const typeKey = (n: QualifiedName) => `${n.schema ?? ''}\0${n.name}`;
+const typeKey = qualifiedNameKey;
 
 function members(values: readonly string[]): PulledEnum['members'] {
   const names = new NameRegistry();

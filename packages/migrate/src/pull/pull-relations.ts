@@ -1,11 +1,12 @@
 import { constraintName, defaultRelationName, type Provider, type ReferentialAction } from '@kiln/schema';
 import type { ForeignKey, QualifiedName, SchemaTable } from '../changes/database-objects.js';
 import type { JoinTableShape } from '../inspect/join-table-shape.js';
+import { qualifiedNameKey } from '../changes/qualified-name-key.js';
 import type { PulledBlock } from './pulled-blocks.js';
 import { fieldName, lowerFirst, NameRegistry, plural, upperFirst } from './schema-identifiers.js';
 import { schemaString } from './schema-literals.js';
 
-const key = (n: QualifiedName) => `${n.schema ?? ''}\0${n.name}`;
+const key = qualifiedNameKey;
 
 interface ForeignKeyRelation {
   kind: 'foreignKey';

@@ -1,5 +1,6 @@
 import { formatSchema, renderDiagnostics, SCALAR_TYPES, type Provider } from '@kiln/schema';
 import type { DatabaseSchema, QualifiedName, SchemaTable } from '../changes/database-objects.js';
+import { qualifiedNameKey } from '../changes/qualified-name-key.js';
 import { ddlRendererFor } from '../dialects/ddl-renderer-for.js';
 import type { Introspection } from '../inspect/introspection.js';
 import { printPulledSchema } from './print-pulled-schema.js';
@@ -34,7 +35,7 @@ export interface PulledSchema {
 /** Names the schema language gives meaning to, which no block may take. */
 const RESERVED = [...SCALAR_TYPES, 'Unsupported', 'Kiln', 'KilnClient'];
 
-const key = (n: QualifiedName) => `${n.schema ?? ''}\0${n.name}`;
+const key = qualifiedNameKey;
 
 /**
  * A `.schema` file describing an introspected database (docs/introspection.md): a model per

@@ -150,10 +150,28 @@ export abstract class DdlFragments {
     }
   }
 
-  /** HOOK: a DateTime literal, from an ISO-8601 UTC instant. */
+  /**
+   * HOOK: a DateTime literal, from an ISO-8601 UTC instant. A dialect writes what the column's
+   * type holds (a date, a time of day), in the form its catalog reports it back.
+   */
   protected dateTimeLiteral(iso: string, column: Column): string {
     void column;
     return this.stringLiteral(iso);
+  }
+
+  /** The parts of an ISO-8601 UTC instant (`2024-03-01T12:34:56.789Z`, or a six-digit year), or null. */
+  protected instantParts(iso: string): { date: string; time: string; fraction: string } | null {
+    const m = /^([+-]?\d{4,6}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.(\d+))?Z$/.exec(iso);
+    // date `2024-03-01`, time `12:34:56`, fraction the fractional second's digits (`789`, possibly none).
+    return m === null ? null : { date: m[1]!, time: m[2]!, fraction: m[3] ?? '' };
+  }
+
+  /** The native type's name and first argument (a precision), or null for a column without one. */
+  protected nativeTypeOf(column: Column): { name: string; precision: number | null } | null {
+    const t = column.type;
+    if (t.kind !== 'scalar' || t.nativeType === null) return null;
+    const arg = t.nativeType.args[0];
+    return { name: t.nativeType.name, precision: arg === undefined ? null : Number(arg) };
   }
 
   /** HOOK: a binary literal. `X'..'` is standard SQL (SQLite and MySQL). */

@@ -10,7 +10,9 @@ test('a rebuild run with foreign key enforcement on stops at its guard instead o
   const db = await createdFrom('sqlite', sqliteRebuild.v1);
   try {
     await sqliteRebuild.seed(db.connection, 'sqlite');
-    const rendered = renderChanges(planMigration(dbOf('sqlite', sqliteRebuild.v1), dbOf('sqlite', sqliteRebuild.v2), { provider: 'sqlite' }).changes, 'sqlite');
+    // Planned knowing the trigger seed() created, as introspection would (else the rebuild refuses to drop it).
+    const from = sqliteRebuild.fromV1!(dbOf('sqlite', sqliteRebuild.v1), 'sqlite');
+    const rendered = renderChanges(planMigration(from, dbOf('sqlite', sqliteRebuild.v2), { provider: 'sqlite' }).changes, 'sqlite');
     expect(rendered.map((r) => [r.change.kind, r.foreignKeysOff])).toEqual([['redefineTable', true]]);
     // One transaction with enforcement on: the flag is not honoured.
     await db.connection.execute('PRAGMA foreign_keys = ON');

@@ -89,16 +89,16 @@ view BookTitles {
 }
 `;
 
-  test('PostgreSQL: foreign keys and views out first, renames, new types and values, tables, columns, drops, indexes, foreign keys, views', () => {
+  test('PostgreSQL: new enum values first, foreign keys and views out, renames, new types, tables, columns, drops, indexes, foreign keys, views', () => {
     const p = plan('postgresql', v1, v2);
     expect(described(p)).toEqual([
+      'AlterEnum "Status"',
       'DropForeignKey "Book_authorId_fkey" on "Book"',
       'DropView "BookTitles"',
       'RenameTable "Author" to "Writer"',
       'RenameIndex "Author_name_idx" to "writer_name" on "Writer"',
       'RenameConstraint "Author_pkey" to "Writer_pkey" on "Writer"',
       'CreateEnum "Tier"',
-      'AlterEnum "Status"',
       'CreateTable "Shelf"',
       'AddColumn "tier" to "Writer"',
       'AlterColumn "id" on "Writer" (type)',
@@ -110,7 +110,7 @@ view BookTitles {
       'AddForeignKey "Book_shelfId_fkey" on "Book"',
       'CreateView "BookTitles"',
     ]);
-    // ADD VALUE runs outside the migration's transaction.
+    // ADD VALUE runs outside the migration's transaction, first, so the rest is one transaction.
     const rendered = renderChanges(p.changes, 'postgresql');
     expect(rendered.filter((r) => r.transactional === false).map((r) => r.sql)).toEqual([[`ALTER TYPE "Status" ADD VALUE 'ARCHIVED' AFTER 'LIVE'`]]);
   });

@@ -139,6 +139,9 @@ const EXPECTED: Record<keyof typeof CHANGES, Expected> = {
       `CREATE TEMP TABLE "_kiln_check" ("ok" INTEGER CONSTRAINT "Rebuilding table ""users"" needs foreign key enforcement off (PRAGMA foreign_keys = OFF before the transaction begins): the ON DELETE actions of ""posts"" would change their rows" CHECK ("ok"))`,
       `INSERT INTO temp."_kiln_check" SELECT NOT (SELECT foreign_keys FROM pragma_foreign_keys)`,
       `DROP TABLE temp."_kiln_check"`,
+      `CREATE TEMP TABLE "_kiln_check" ("ok" INTEGER CONSTRAINT "Rebuilding table ""users"" would drop indexes or triggers this migration does not know of, since it was planned from a schema, which declares neither (SELECT type, name, sql FROM sqlite_master WHERE tbl_name = 'users' lists them). To keep them, add their CREATE statements after the rebuild in migration.sql and delete this check (the three statements with _kiln_check and this message); or plan the change from the database (kiln db push, kiln migrate diff --from <url>), which recreates them" CHECK ("ok"))`,
+      `INSERT INTO temp."_kiln_check" SELECT NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = 'users' COLLATE NOCASE AND name NOT LIKE 'sqlite\\_autoindex\\_%' ESCAPE '\\' AND name COLLATE NOCASE NOT IN ('users_name_idx', 'users_touch'))`,
+      `DROP TABLE temp."_kiln_check"`,
       `CREATE TABLE "_kiln_new_users" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "name" TEXT NOT NULL DEFAULT 'anon',
@@ -236,10 +239,36 @@ const EXPECTED: Record<keyof typeof CHANGES, Expected> = {
   },
   'alterColumn: autoincrement added': {
     sqlite: 'error: SQLite does not support altering a column in place ("id"); the table is rebuilt instead.',
+    // The column's own sequence (pg_get_serial_sequence) if it has one, else a new one named as
+    // SERIAL names it; typed like the column; its counter past the largest id, never back.
     postgresql: [
-      `CREATE SEQUENCE IF NOT EXISTS "users_id_seq" OWNED BY "users"."id"`,
-      `ALTER TABLE "users" ALTER COLUMN "id" SET DEFAULT nextval('"users_id_seq"'::regclass)`,
-      `SELECT setval('"users_id_seq"'::regclass, COALESCE(MAX("id"), 0) + 1, false) FROM "users"`,
+      `DO $kiln$
+DECLARE
+  seq text := pg_get_serial_sequence('"users"', 'id');
+  candidate text;
+  n integer := 0;
+  next_id bigint;
+  current_id bigint;
+BEGIN
+  IF seq IS NULL THEN
+    candidate := 'users_id_seq';
+    WHILE to_regclass(format('%I.%I', current_schema(), candidate)) IS NOT NULL LOOP
+      n := n + 1;
+      candidate := 'users_id_seq' || n;
+    END LOOP;
+    seq := format('%I.%I', current_schema(), candidate);
+    EXECUTE format('CREATE SEQUENCE %s AS integer OWNED BY %s.%I', seq, '"users"', 'id');
+  ELSE
+    EXECUTE format('ALTER SEQUENCE %s AS integer', seq);
+  END IF;
+  EXECUTE format('ALTER TABLE %s ALTER COLUMN %I SET DEFAULT nextval(%L::regclass)', '"users"', 'id', seq);
+  EXECUTE format('SELECT COALESCE(MAX(%I), 0) + 1 FROM %s', 'id', '"users"') INTO next_id;
+  EXECUTE format('SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM %s', seq) INTO current_id;
+  IF next_id > current_id THEN
+    PERFORM setval(seq::regclass, next_id, false);
+  END IF;
+END
+$kiln$`,
     ],
     mysql: [
       "ALTER TABLE `users` MODIFY `id` INTEGER NOT NULL AUTO_INCREMENT",

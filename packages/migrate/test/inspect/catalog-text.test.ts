@@ -1,4 +1,5 @@
-import type { ColumnType } from '../../src/index.js';
+import { canonicalExpression, canonicalNumber, type ColumnType } from '../../src/index.js';
+import { trimNumberLiteral } from '../../src/inspect/sql-text.js';
 import { MYSQL_DEFAULTS } from '../../src/inspect/mysql/mysql-default.js';
 import { mysqlColumnType } from '../../src/inspect/mysql/mysql-column-type.js';
 import { postgresDefault } from '../../src/inspect/postgresql/postgresql-default.js';
@@ -115,4 +116,62 @@ describe('SQLite types and defaults', () => {
     expect(sqliteDefault('(1 + 2)', scalar('Int'))).toEqual({ kind: 'expression', sql: '(1 + 2)' });
     expect(sqliteDefault('NULL', scalar('String'))).toBeNull();
   });
+});
+
+/*
+ * The comparison without a database (render/sql-text.ts): what PostgreSQL prints for a schema's
+ * expression and the schema's own text have the same canonical form.
+ */
+describe('canonical text of what PostgreSQL prints (no connection)', () => {
+  const same = (schema: string, printed: string) => expect(canonicalExpression(postgresExpression(printed))).toBe(canonicalExpression(schema));
+  const differ = (a: string, b: string) => expect(canonicalExpression(a)).not.toBe(canonicalExpression(b));
+
+  test('LIKE and ILIKE, with NOT, and !=', () => {
+    same("slug LIKE 'a%'", "(slug ~~ 'a%'::text)");
+    same("slug NOT LIKE 'a%'", "(slug !~~ 'a%'::text)");
+    same("slug ILIKE 'a%'", "(slug ~~* 'a%'::text)");
+    same("slug NOT ILIKE '%x%'", "(slug !~~* '%x%'::text)");
+    same('n != 4', '(n <> 4)');
+    same('n!=-4', "(n <> '-4'::integer)");
+    differ("slug LIKE 'a%'", "slug ILIKE 'a%'");
+    differ("slug LIKE 'a%'", "slug NOT LIKE 'a%'");
+  });
+
+  test('BETWEEN is the two comparisons, whatever the operands', () => {
+    same('n BETWEEN 0 AND 10', '((n >= 0) AND (n <= 10))');
+    same('n NOT BETWEEN 0 AND 10', '((n < 0) OR (n > 10))');
+    same("lower(slug) BETWEEN 'a' AND 'm' AND n > 1", "((lower(slug) >= 'a'::text) AND (lower(slug) <= 'm'::text) AND (n > 1))");
+    same('n BETWEEN (1 + 1) AND 10 OR n IS NULL', '(((n >= (1 + 1)) AND (n <= 10)) OR (n IS NULL))');
+    same('"C"."n" BETWEEN 1 AND 2', '(("C".n >= 1) AND ("C".n <= 2))');
+    same('n >= 0 AND n <= 10', '((n >= 0) AND (n <= 10))');
+    differ('n BETWEEN 0 AND 10', 'n BETWEEN 0 AND 11');
+    differ('n BETWEEN 0 AND 10', 'n NOT BETWEEN 0 AND 10');
+  });
+
+  test('date and timestamp literals as PostgreSQL prints them', () => {
+    same("d > '2020-01-01'", "(d > '2020-01-01 00:00:00'::timestamp without time zone)");
+    same("d > '2020-01-01T10:30'", "(d > '2020-01-01 10:30:00'::timestamp(3) without time zone)");
+    same("d > '2020-01-01 10:30:00.500'", "(d > '2020-01-01 10:30:00.5'::timestamp without time zone)");
+    differ("d > '2020-01-01'", "d > '2020-01-02'");
+  });
+
+  test('casts to qualified, quoted and multi-word types go', () => {
+    same("status = 'A'", `(status = 'A'::other."Status")`);
+    same("status = 'A'", `(status = 'A'::"we""ird"."Sta tus"[])`);
+    same("x = 'a'", "(x = 'a'::character varying(10))");
+    same('x > 0', '(x > (0)::double precision)');
+    differ("status = 'A'", "status = 'B'");
+  });
+});
+
+test('numbers compare by value: exponents are expanded, padding goes', () => {
+  expect(['1e10', '1E+10', '10000000000', '10000000000.000'].map(canonicalNumber)).toEqual(Array(4).fill('10000000000'));
+  expect(['2.5E-3', '0.0025', '.00250', '25e-4'].map(canonicalNumber)).toEqual(Array(4).fill('0.0025'));
+  expect(['-0.0', '0e5', '+0'].map(canonicalNumber)).toEqual(['0', '0', '0']);
+  expect(canonicalNumber('1e300')).toBe('1e300');
+  expect(canonicalNumber('1000e297')).toBe('1e300');
+  expect(canonicalNumber('-1.5e-200')).toBe('-1.5e-200');
+  expect(canonicalNumber('abc')).toBe('abc');
+  // The literal introspection keeps (for db pull) is the one written, without a catalog's padding.
+  expect(['12.345000', '+1', '.5', '1e10'].map(trimNumberLiteral)).toEqual(['12.345', '1', '0.5', '1e10']);
 });

@@ -123,6 +123,9 @@ describe('SQLite introspection of tables written by hand', () => {
         },
       ]);
       expect(book.triggers).toEqual(['CREATE TRIGGER "book_touch" AFTER UPDATE ON "book" BEGIN SELECT 1; END']);
+      // The index on an expression is no index the schema can describe; a table rebuild recreates it from its text.
+      expect(book.expressionIndexes).toEqual(['CREATE INDEX "book_lower" ON "book" (lower("title"))']);
+      expect(author.expressionIndexes).toBeUndefined();
     });
   });
 });

@@ -1,7 +1,7 @@
-import type { ExpressionNode, ParamNode } from '@kiln/sql';
+import type { Dialect, ExpressionNode, ParamNode } from '@kiln/sql';
 import type { DriverErrorInfo } from '../driver/driver-error.js';
 import type { RuntimeColumn } from '../runtime-schema.js';
-import type { ValueCodec } from '../values/codec.js';
+import type { Decoder, ValueCodec } from '../values/codec.js';
 
 /**
  * What differs between databases at run time, as hooks: value conversion, reading driver errors,
@@ -50,4 +50,48 @@ export interface RuntimeDialect {
    * it (MySQL: `LAST_INSERT_ID(col)`). `null` where there is no such thing.
    */
   upsertInsertId(column: ExpressionNode): ExpressionNode | null;
+  /** Loading relations inside the statement as JSON (`relationLoadStrategy: 'join'`). */
+  readonly jsonRelations: JsonRelationHooks;
+}
+
+/** A scalar as it goes into the JSON a relation is loaded as, and how to read it back. */
+export interface JsonField {
+  expr: ExpressionNode;
+  /** `null`: the JSON value is already the field's value. Never called with `null`. */
+  decode: Decoder | null;
+}
+
+/**
+ * How an ORDER BY term is sorted in memory where the JSON aggregate cannot order (MySQL): a key
+ * the database computes per row, compared as an exact decimal string, a number, or a string of
+ * code units (hex text compares as the bytes it spells).
+ */
+export interface JsonSortKey {
+  expr: ExpressionNode;
+  compare: 'decimal' | 'number' | 'text';
+}
+
+/**
+ * What differs between databases in loading relations as JSON in one statement (json-relations.ts).
+ * Rows of a relation travel as JSON arrays of their values, one relation per nested array.
+ */
+export interface JsonRelationHooks {
+  /**
+   * Why the database, as the connected server is, cannot load relations this way; `null` when
+   * it can. The call then loads them with one query per relation, as `'query'` does.
+   */
+  unsupported(dialect: Dialect): string | null;
+  /** Each relation as `LEFT JOIN LATERAL (...) ON TRUE` rather than a scalar subquery in the select list. */
+  readonly lateral: boolean;
+  /** A subquery in FROM may refer to the rows of the query around it (not on MySQL/MariaDB). */
+  readonly correlatedDerivedTables: boolean;
+  /** A column's value inside the JSON: exact (BigInt and Decimal as text, Bytes as base64 or hex) and decodable. */
+  field(column: ExpressionNode, field: RuntimeColumn, enumValues: Record<string, string> | undefined): JsonField;
+  /**
+   * The sort key of an ORDER BY term on `field` (`null`: a count), for sorting decoded rows in
+   * memory; `null` when this database cannot give one (the call then loads relations by query).
+   */
+  sortKey(expr: ExpressionNode, field: RuntimeColumn | null): JsonSortKey | null;
+  /** Text written before the statement (MariaDB: lift the 1 MB cap on JSON_ARRAYAGG for it). */
+  statementPrefix(dialect: Dialect): string;
 }

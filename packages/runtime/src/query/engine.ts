@@ -15,6 +15,8 @@ import { isPlainObject, PlanContext } from './plan-context.js';
 import type { ReadBack } from './read-back.js';
 import { finishRows, runRead, type ExecContext } from './read-exec.js';
 import { planRead } from './read-plan.js';
+import { planJoinedRead } from './json-relations.js';
+import { runReadPlan } from './json-read.js';
 import { shapeKey } from './shape-key.js';
 import { checkUniqueWhere } from './unique-where.js';
 import { runNativeUpsert } from './native-upsert.js';
@@ -81,12 +83,12 @@ export class Engine {
     const ex = this.exec(tx ?? this.driver, model);
     switch (action) {
       case 'findMany':
-        return runRead(ex, this.readPlan(model, action, args, false), args);
+        return runReadPlan(ex, this.readPlan(model, action, args, false), args);
       case 'findFirst':
       case 'findFirstOrThrow':
       case 'findUnique':
       case 'findUniqueOrThrow': {
-        const rows = await runRead(ex, this.readPlan(model, action, args, true), args);
+        const rows = await runReadPlan(ex, this.readPlan(model, action, args, true), args);
         if (rows[0] === undefined && action.endsWith('OrThrow')) throw new KilnNotFoundError(model.name, action);
         return rows[0] ?? null;
       }
@@ -135,7 +137,16 @@ export class Engine {
 
   private readPlan(model: ModelInfo, action: Action, args: Args, single: boolean) {
     return this.cached(model, action, args, (ctx) => {
-      if (action === 'findUnique' || action === 'findUniqueOrThrow') checkUniqueWhere(ctx, model, args.where, ['where']);
+      const unique = action === 'findUnique' || action === 'findUniqueOrThrow';
+      if (unique) checkUniqueWhere(ctx, model, args.where, ['where']);
+      // relationLoadStrategy (part of the shape key): 'join' loads relations in the statement.
+      const strategy = args.relationLoadStrategy;
+      if (strategy !== undefined && strategy !== 'join' && strategy !== 'query') ctx.invalid(model, ['relationLoadStrategy'], 'expected "join" or "query"');
+      if (strategy === 'join') {
+        const joined = planJoinedRead(ctx, model, args, { single, unique });
+        if (typeof joined === 'string') this.logger.message('info', `${model.name}.${action}: relationLoadStrategy 'join' falls back to 'query': ${joined}`);
+        else if (joined) return joined;
+      }
       return planRead(ctx, model, args, [], { single });
     });
   }

@@ -86,7 +86,7 @@ async function loadRelation(ex: ExecContext, parents: Row[], r: RelationPlan, ar
   }
 }
 
-function paginate(rows: Row[], args: unknown, skipPath: readonly (string | number)[] | null, takePath: readonly (string | number)[] | null): Row[] {
+export function paginate<T>(rows: T[], args: unknown, skipPath: readonly (string | number)[] | null, takePath: readonly (string | number)[] | null): T[] {
   // Read per call, so checked per call: a cached plan says nothing about this call's numbers.
   const skip = skipPath ? checked(args, skipPath, checkSkip) : 0;
   const take = takePath ? checked(args, takePath, checkInt) : undefined;

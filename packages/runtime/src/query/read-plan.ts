@@ -232,7 +232,7 @@ function nullableAfter(ctx: PlanContext, t: OrderTerm, ascending: boolean, rever
 }
 
 /** Cursor pagination needs a total order: the primary key breaks ties. */
-function withTieBreaker(model: ModelInfo, alias: string, terms: OrderTerm[]): OrderTerm[] {
+export function withTieBreaker(model: ModelInfo, alias: string, terms: OrderTerm[]): OrderTerm[] {
   const out = [...terms];
   for (const f of model.model.primaryKey) {
     if (!out.some((t) => t.field === f)) out.push({ expr: model.column(alias, f), direction: 'asc', nulls: undefined, field: f });
@@ -241,7 +241,7 @@ function withTieBreaker(model: ModelInfo, alias: string, terms: OrderTerm[]): Or
 }
 
 /** Rows at or after the cursor row in the query's order (before it, for a negative take). */
-function cursorCondition(ctx: PlanContext, model: ModelInfo, alias: string, terms: OrderTerm[], cursor: unknown, path: Path, reverse: boolean): ExpressionNode {
+export function cursorCondition(ctx: PlanContext, model: ModelInfo, alias: string, terms: OrderTerm[], cursor: unknown, path: Path, reverse: boolean): ExpressionNode {
   if (!isPlainObject(cursor)) ctx.invalid(model, path, 'expected a unique filter, e.g. { id: 42 }');
   if (terms.some((t) => t.field === null)) ctx.invalid(model, path, 'cursor pagination needs orderBy on the model’s own fields');
   const valueOf = (field: string): ExpressionNode => {

@@ -8,8 +8,9 @@
  * Context is positional, never decided by a field's name (a field may be called `data` or
  * `mode`):
  * - `args`: an argument object (the call's, or a relation's inside select/include). `select`,
- *   `include` and `omit` lead to `sel`; `orderBy`, `distinct`, `by` and aggregate selections to
- *   `ord`; everything else (`where`, `data`, `cursor`, `having`, `create`, `update`...) to `val`.
+ *   `include` and `omit` lead to `sel`; `orderBy`, `distinct`, `by`, aggregate selections and
+ *   `relationLoadStrategy` (it picks the plan) to `ord`; everything else (`where`, `data`,
+ *   `cursor`, `having`, `create`, `update`...) to `val`.
  * - `sel`: a selection tree; an object under a field is that relation's arguments (`args`).
  * - `ord`: pure structure: every string is a field name or a sort word.
  * - `val`: values, except the word of a `mode` filter.
@@ -17,7 +18,7 @@
 type Mode = 'args' | 'sel' | 'ord' | 'val';
 
 const TO_SEL = new Set(['select', 'include', 'omit']);
-const TO_ORD = new Set(['orderBy', 'distinct', 'by', '_count', '_sum', '_avg', '_min', '_max']);
+const TO_ORD = new Set(['orderBy', 'distinct', 'by', '_count', '_sum', '_avg', '_min', '_max', 'relationLoadStrategy']);
 
 /** Longer `in` lists are bound as one list parameter, so any length shares one plan. */
 export const LONG_LIST = 100;

@@ -6,11 +6,21 @@ import type { CreateInput, CreateManyInput } from './create.js';
 import type { UpdateInput, UpdateManyInput } from './update.js';
 import type { Enumerable } from './utils.js';
 
+/**
+ * How a find call loads relations (`include`, relations in `select`, `_count` beside them):
+ * `'query'` (the default) sends one statement for the rows and one per relation and level;
+ * `'join'` sends one statement, the database building each row's relations as JSON.
+ * See docs/client.md, "Relation load strategies".
+ */
+export type RelationLoadStrategy = 'join' | 'query';
+
 export interface FindUniqueArgs<P extends ModelPayload> extends ShapeArgs<P> {
   where: WhereUniqueInput<P>;
+  relationLoadStrategy?: RelationLoadStrategy;
 }
 
 export interface FindManyArgs<P extends ModelPayload> extends ShapeArgs<P> {
+  relationLoadStrategy?: RelationLoadStrategy;
   where?: WhereInput<P>;
   orderBy?: OrderBy<P>;
   cursor?: WhereUniqueInput<P>;

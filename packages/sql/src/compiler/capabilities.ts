@@ -25,6 +25,8 @@ export interface Capabilities {
   readonly jsonAgg: boolean;
   /** ORDER BY inside the JSON array aggregate. */
   readonly jsonAggOrderBy: boolean;
+  /** LIMIT / OFFSET inside the JSON array aggregate (MariaDB 10.5+). */
+  readonly jsonAggLimit: boolean;
   /** `SELECT .. FOR UPDATE` takes row locks (sqlite: the clause is omitted). */
   readonly forUpdate: boolean;
   /** The `DEFAULT` keyword inside a VALUES row. */

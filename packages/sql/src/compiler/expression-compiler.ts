@@ -3,7 +3,7 @@ import type { CastType } from '../nodes/cast.js';
 import type { ExcludedNode } from '../nodes/excluded.js';
 import type { ExpressionNode, QueryNode } from '../nodes/expression.js';
 import type { InNode } from '../nodes/in.js';
-import type { JsonArrayAggNode, JsonEntry, JsonObjectNode, JsonValueNode } from '../nodes/json.js';
+import type { JsonArrayAggNode, JsonArrayNode, JsonEntry, JsonObjectNode, JsonValueNode } from '../nodes/json.js';
 import type { LikeNode } from '../nodes/like.js';
 import type { OrderByNode } from '../nodes/order-by.js';
 import type { Capabilities } from './capabilities.js';
@@ -84,6 +84,9 @@ export abstract class ExpressionCompiler {
   /** HOOK: build a JSON object from key/value pairs. */
   protected abstract jsonObject(node: JsonObjectNode): void;
 
+  /** HOOK: build a JSON array from values, in order. */
+  protected abstract jsonArray(node: JsonArrayNode): void;
+
   /** HOOK: aggregate into a JSON array that is `[]`, not NULL, for no rows. */
   protected abstract jsonArrayAgg(node: JsonArrayAggNode): void;
 
@@ -157,6 +160,14 @@ export abstract class ExpressionCompiler {
     for (let i = 0; i < items.length; i++) {
       if (i > 0) this.sql += ', ';
       this.orderByItem(items[i]!);
+    }
+  }
+
+  /** `v1, v2` for items [from, to): the argument list of JSON array builders. */
+  protected jsonItems(items: readonly ExpressionNode[], from: number, to: number): void {
+    for (let i = from; i < to; i++) {
+      if (i > from) this.sql += ', ';
+      this.expression(items[i]!);
     }
   }
 
@@ -346,11 +357,17 @@ export abstract class ExpressionCompiler {
       case 'JsonObject':
         this.jsonObject(node);
         return;
+      case 'JsonArray':
+        this.jsonArray(node);
+        return;
       case 'JsonArrayAgg':
         if (node.orderBy.length > 0 && !this.capabilities.jsonAggOrderBy) {
           throw this.unsupported(
             'ORDER BY inside the JSON array aggregate; sort the decoded array or load the relation with its own query',
           );
+        }
+        if ((node.limit !== undefined || node.offset !== undefined) && !this.capabilities.jsonAggLimit) {
+          throw this.unsupported('LIMIT / OFFSET inside the JSON array aggregate; page the rows in a derived table or after decoding');
         }
         this.jsonArrayAgg(node);
         return;

@@ -12,7 +12,7 @@ import type { FunctionCallNode } from './function-call.js';
 import type { IdentifierNode } from './identifier.js';
 import type { InNode } from './in.js';
 import type { IsNullNode } from './is-null.js';
-import type { JsonArrayAggNode, JsonObjectNode, JsonValueNode } from './json.js';
+import type { JsonArrayAggNode, JsonArrayNode, JsonObjectNode, JsonValueNode } from './json.js';
 import type { LikeNode } from './like.js';
 import type { LiteralNode } from './literal.js';
 import type { AndNode, NotNode, OrNode } from './logical.js';
@@ -47,6 +47,7 @@ export type ExpressionNode =
   | CastNode
   | TupleNode
   | JsonObjectNode
+  | JsonArrayNode
   | JsonArrayAggNode
   | JsonValueNode
   | ExcludedNode

@@ -19,8 +19,19 @@ export interface JsonObjectNode {
 }
 
 /**
+ * A JSON array of the values, in order: sqlite `json_array`, postgres `json_build_array` (or
+ * `jsonb_build_array`), mysql `JSON_ARRAY`. Arrays longer than 100 items are split to stay under
+ * the 100-argument limit of postgres functions and the 127-argument default limit of sqlite
+ * (< 3.48); see the dialect compilers.
+ */
+export interface JsonArrayNode {
+  readonly kind: 'JsonArray';
+  readonly items: readonly ExpressionNode[];
+}
+
+/**
  * Aggregates `expr` over the group into a JSON array, `[]` (never NULL) for no rows:
- * sqlite `json_group_array`, postgres `COALESCE(jsonb_agg(..), '[]')`, mysql
+ * sqlite `json_group_array`, postgres `COALESCE(json_agg(..), '[]')` (or `jsonb_agg`), mysql
  * `COALESCE(JSON_ARRAYAGG(..), JSON_ARRAY())`.
  *
  * `orderBy` is written inside the aggregate and needs capability `jsonAggOrderBy`
@@ -28,11 +39,22 @@ export interface JsonObjectNode {
  * ordering a derived table instead is not reliable on MySQL (the optimizer may drop a derived
  * table's ORDER BY), so the runtime should sort the decoded array itself or load the ordered
  * relation with a separate query.
+ *
+ * `limit` / `offset` keep only part of the ordered group (MariaDB's
+ * `JSON_ARRAYAGG(.. ORDER BY .. LIMIT n OFFSET m)`), capability `jsonAggLimit`.
  */
 export interface JsonArrayAggNode {
   readonly kind: 'JsonArrayAgg';
   readonly expr: ExpressionNode;
   readonly orderBy: readonly OrderByNode[];
+  readonly limit: ExpressionNode | undefined;
+  readonly offset: ExpressionNode | undefined;
+}
+
+/** The part of an aggregated group to keep, inside the aggregate (capability `jsonAggLimit`). */
+export interface JsonAggPage {
+  readonly limit?: ExpressionNode;
+  readonly offset?: ExpressionNode;
 }
 
 /**
@@ -54,8 +76,12 @@ export function jsonObject(entries: readonly JsonEntry[] | Readonly<Record<strin
   return { kind: 'JsonObject', entries: list };
 }
 
-export function jsonArrayAgg(expr: ExpressionNode, orderBy: readonly OrderByNode[] = []): JsonArrayAggNode {
-  return { kind: 'JsonArrayAgg', expr, orderBy };
+export function jsonArray(items: readonly ExpressionNode[]): JsonArrayNode {
+  return { kind: 'JsonArray', items };
+}
+
+export function jsonArrayAgg(expr: ExpressionNode, orderBy: readonly OrderByNode[] = [], page: JsonAggPage = {}): JsonArrayAggNode {
+  return { kind: 'JsonArrayAgg', expr, orderBy, limit: page.limit, offset: page.offset };
 }
 
 export function jsonValue(expr: ExpressionNode): JsonValueNode {

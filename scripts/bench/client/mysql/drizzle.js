@@ -95,7 +95,8 @@ export async function open(database) {
 
     async countAndAverage({ authorId }) {
       const [r] = await db
-        .select({ count: count(), avg: avg(posts.viewCount).mapWith(Number) })
+        // The exact average: AVG of an INT is a DECIMAL rounded to 4 places.
+        .select({ count: count(), avg: avg(sql`CAST(${posts.viewCount} AS DOUBLE)`).mapWith(Number) })
         .from(posts)
         .where(and(eq(posts.published, true), eq(posts.authorId, authorId)));
       return { _count: { _all: r.count }, _avg: { viewCount: r.avg } };

@@ -10,7 +10,7 @@
 // https://kysely.dev/docs/recipes/relations
 
 import { createPool } from 'mysql2';
-import { Kysely, MysqlDialect } from 'kysely';
+import { Kysely, MysqlDialect, sql } from 'kysely';
 import { POOL_SIZE } from '../server.js';
 import { dateTimeParam, toPost } from './columns.js';
 
@@ -128,7 +128,8 @@ export async function open(database) {
     async countAndAverage({ authorId }) {
       const r = await db
         .selectFrom('Post')
-        .select((eb) => [eb.fn.countAll().as('count'), eb.fn.avg('Post.viewCount').as('avg')])
+        // The exact average: AVG of an INT is a DECIMAL rounded to 4 places.
+        .select((eb) => [eb.fn.countAll().as('count'), eb.fn.avg(sql`CAST(${eb.ref('Post.viewCount')} AS DOUBLE)`).as('avg')])
         .where('Post.published', '=', true)
         .where('Post.authorId', '=', authorId)
         .executeTakeFirstOrThrow();

@@ -132,11 +132,22 @@ export class MysqlDdlRenderer extends DdlRenderer {
     return literal && EXPRESSION_DEFAULT_TYPES.test(this.columnType(column)) ? `(${sql})` : sql;
   }
 
-  /** MySQL reads `'YYYY-MM-DD hh:mm:ss.fff'`; the instant is UTC, as the runtime writes them. */
-  protected override dateTimeLiteral(iso: string): string {
-    const d = new Date(iso);
-    const text = Number.isNaN(d.getTime()) ? iso : d.toISOString().replace('T', ' ').replace('Z', '');
-    return this.stringLiteral(text);
+  /**
+   * `'YYYY-MM-DD hh:mm:ss.fff'` (the instant in UTC, as the runtime writes them), the date alone
+   * for DATE and the time of day for TIME, with as many fractional digits as the column keeps
+   * (3 for DateTime's default DATETIME(3), else the precision, 0 by default): the form
+   * information_schema reports back. Extra digits are cut, not rounded: MariaDB truncates them
+   * and MySQL rounds (https://dev.mysql.com/doc/refman/8.0/en/fractional-seconds.html), so the
+   * literal says exactly what both store.
+   */
+  protected override dateTimeLiteral(iso: string, column: Column): string {
+    const parts = this.instantParts(iso);
+    if (parts === null) return this.stringLiteral(iso);
+    const native = this.nativeTypeOf(column);
+    if (native?.name === 'Date') return this.stringLiteral(parts.date);
+    const precision = native === null ? 3 : (native.precision ?? 0);
+    const fraction = precision > 0 ? `.${parts.fraction.padEnd(precision, '0').slice(0, precision)}` : '';
+    return this.stringLiteral(native?.name === 'Time' ? `${parts.time}${fraction}` : `${parts.date} ${parts.time}${fraction}`);
   }
 
   /**
@@ -200,8 +211,9 @@ export class MysqlDdlRenderer extends DdlRenderer {
   /**
    * MODIFY with the whole new definition (https://dev.mysql.com/doc/refman/8.0/en/alter-table.html).
    * Renamed enum values are rewritten in between: the column first takes a type with the old and
-   * the new values, the rows are updated, then the column takes its final type, so no row ever
-   * holds a value its type lacks (strict mode refuses that; a lax one would store '').
+   * the new values, the rows are updated (in one UPDATE, so a swap maps each row once), then the
+   * column takes its final type, so no row ever holds a value its type lacks (strict mode
+   * refuses that; a lax one would store '').
    */
   protected override alterColumn(change: AlterColumn): string[] {
     const table = this.alterTable(change.table);
@@ -212,9 +224,15 @@ export class MysqlDdlRenderer extends DdlRenderer {
     const wide = [...t.values, ...fromValues.filter((v) => !t.values.includes(v))];
     const widened = { ...change.to, type: { ...t, values: wide }, default: change.from.default === null ? null : change.to.default };
     const column = this.quote(change.to.name);
+    const lit = (v: string) => this.stringLiteral(v);
+    // Several renames in one statement, so that values that swap or shift (a → b, b → c) map each row once.
+    const update =
+      renames.length === 1
+        ? `SET ${column} = ${lit(renames[0]!.to)} WHERE ${column} = ${lit(renames[0]!.from)}`
+        : `SET ${column} = CASE ${column} ${renames.map((r) => `WHEN ${lit(r.from)} THEN ${lit(r.to)}`).join(' ')} END WHERE ${column} IN (${renames.map((r) => lit(r.from)).join(', ')})`;
     return [
       `${table} MODIFY ${this.columnDefinition(widened, null)}`,
-      ...renames.map((r) => `UPDATE ${this.qualifiedName(change.table)} SET ${column} = ${this.stringLiteral(r.to)} WHERE ${column} = ${this.stringLiteral(r.from)}`),
+      `UPDATE ${this.qualifiedName(change.table)} ${update}`,
       `${table} MODIFY ${this.columnDefinition(change.to, null)}`,
     ];
   }

@@ -18,6 +18,8 @@ import type { DdlCapabilities } from '../../render/ddl-capabilities.js';
 import { DdlRenderer } from '../../render/ddl-renderer.js';
 import { fixed, spellNativeType, withArgs, type NativeTypeSpelling } from '../../render/native-types.js';
 import { renderAlterEnum } from './postgresql-alter-enum.js';
+import { doBlock } from './postgresql-do-block.js';
+import { renderSerialSequence } from './postgresql-serial-sequence.js';
 
 /**
  * `@db.X` on PostgreSQL, spelled as Prisma Migrate spells them
@@ -138,6 +140,23 @@ export class PostgresqlDdlRenderer extends DdlRenderer {
     return `ARRAY[${values.map((v) => this.defaultValue(v, column)).join(', ')}]::${this.columnType(column)}`;
   }
 
+  /**
+   * The instant where the column holds one; its UTC date for DATE, its UTC time of day for TIME
+   * (`'10:11:12.5'`) and TIMETZ (`'10:11:12.5+00'`), which refuse a full timestamp. Written as
+   * the catalog prints them back (pg_get_expr: trailing zeros of the fraction dropped), so a
+   * database read by introspection compares equal
+   * (https://www.postgresql.org/docs/current/datatype-datetime.html).
+   */
+  protected override dateTimeLiteral(iso: string, column: Column): string {
+    const parts = this.instantParts(iso);
+    const native = this.nativeTypeOf(column)?.name;
+    if (parts === null || (native !== 'Date' && native !== 'Time' && native !== 'Timetz')) return this.stringLiteral(iso);
+    if (native === 'Date') return this.stringLiteral(parts.date);
+    const fraction = parts.fraction.replace(/0+$/, '');
+    const time = fraction === '' ? parts.time : `${parts.time}.${fraction}`;
+    return this.stringLiteral(native === 'Timetz' ? `${time}+00` : time);
+  }
+
   /** bytea hex format (https://www.postgresql.org/docs/current/datatype-binary.html). */
   protected override bytesLiteral(hex: string): string {
     return `'\\x${hex}'`;
@@ -210,23 +229,36 @@ export class PostgresqlDdlRenderer extends DdlRenderer {
     return this.moveAndRename('TABLE', change.from, change.to);
   }
 
-  private moveAndRename(what: 'TABLE' | 'TYPE', from: QualifiedName, to: QualifiedName): string[] {
+  /**
+   * SET SCHEMA to another schema, then RENAME TO. The default schema (`schema: null`) is the
+   * connection's current schema, where every unqualified CREATE goes (`?schema=app` sets the
+   * search_path); SET SCHEMA takes no expression, so the move there names it in a DO block
+   * (https://www.postgresql.org/docs/current/sql-do.html, `format('%I')` quotes it).
+   */
+  private moveAndRename(what: 'TABLE' | 'TYPE' | 'VIEW', from: QualifiedName, to: QualifiedName): string[] {
     const out: string[] = [];
     let current = from;
     if (from.schema !== to.schema) {
-      out.push(`ALTER ${what} ${this.qualifiedName(current)} SET SCHEMA ${to.schema === null ? 'public' : this.quote(to.schema)}`);
+      out.push(to.schema === null ? this.moveToCurrentSchema(what, from) : `ALTER ${what} ${this.qualifiedName(current)} SET SCHEMA ${this.quote(to.schema)}`);
       current = { schema: to.schema, name: from.name };
     }
     if (current.name !== to.name) out.push(`ALTER ${what} ${this.qualifiedName(current)} RENAME TO ${this.quote(to.name)}`);
     return out;
   }
 
+  private moveToCurrentSchema(what: 'TABLE' | 'TYPE' | 'VIEW', from: QualifiedName): string {
+    const statement = `EXECUTE format(${this.stringLiteral(`ALTER ${what} %s SET SCHEMA %I`)}, ${this.stringLiteral(this.qualifiedName(from))}, current_schema())`;
+    return doBlock([`${statement};`]);
+  }
+
   /**
    * One ALTER TABLE per kind of change (https://www.postgresql.org/docs/current/sql-altertable.html).
    * A type change goes through `USING "col"::type`, with the default dropped first and set
    * again after, since the old default may not cast to the new type. Autoincrement is a
-   * sequence the column owns: added with its counter past the largest id, or the default
-   * dropped (the sequence stays with the column, as a SERIAL's does, and goes with it).
+   * sequence the column owns, found or created and given the column's type when the column
+   * becomes a serial or a serial changes type (`renderSerialSequence`); when autoincrement goes,
+   * the default is dropped (the sequence stays with the column, as a SERIAL's does, and goes
+   * with it).
    */
   protected override alterColumn(change: AlterColumn): string[] {
     const { from, to, kinds } = change;
@@ -246,14 +278,9 @@ export class PostgresqlDdlRenderer extends DdlRenderer {
     }
     if (kinds.includes('nullability')) out.push(`${col} ${to.nullable ? 'DROP' : 'SET'} NOT NULL`);
     if (to.autoincrement) {
-      if (!hasDefault || !from.autoincrement) {
-        const seq = this.qualifiedName({ schema: change.table.schema, name: `${change.table.name}_${to.name}_seq` });
-        const seqText = this.stringLiteral(seq);
-        out.push(
-          `CREATE SEQUENCE IF NOT EXISTS ${seq} OWNED BY ${this.qualifiedName(change.table)}.${this.quote(to.name)}`,
-          `${col} SET DEFAULT nextval(${seqText}::regclass)`,
-          `SELECT setval(${seqText}::regclass, COALESCE(MAX(${this.quote(to.name)}), 0) + 1, false) FROM ${this.qualifiedName(change.table)}`,
-        );
+      // A serial retyped (its sequence too) or made a serial; one that stays as it was keeps its default.
+      if (typeChanges || !from.autoincrement) {
+        out.push(renderSerialSequence(change.table, to.name, this.columnTypeSql(to), { name: (n) => this.qualifiedName(n), literal: (v) => this.stringLiteral(v) }));
       }
       return out;
     }

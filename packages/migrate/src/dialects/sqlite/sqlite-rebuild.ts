@@ -1,5 +1,6 @@
 import type { CreateTable, RedefineTable } from '../../changes/change.js';
 import type { Column, Index, QualifiedName } from '../../changes/database-objects.js';
+import { isKeyword, tokenizeSql } from '../../inspect/sqlite/sqlite-tokens.js';
 
 /** What the rebuild needs from the SQLite renderer. */
 export interface RebuildParts {
@@ -24,17 +25,23 @@ export const rebuildName = (table: string): string => `_kiln_new_${table}`;
  *    action would delete or change the rows that reference them
  *    (https://www.sqlite.org/lang_droptable.html). The deployer turns enforcement off before
  *    the transaction when a rendered change says `foreignKeysOff` (render-changes.ts).
- * 3. CREATE TABLE under a temporary name with the new definition (foreign keys included).
- * 4. `INSERT INTO new (...) SELECT ... FROM old`, column by column (`RedefineTable.copy`).
- * 5. The AUTOINCREMENT counter carried over, so ids of deleted rows are not reused.
- * 6. DROP the old table, RENAME the new one.
- * 7. CREATE the indexes and the triggers (`RedefineTable.triggers`).
- * 8. A foreign key check of the table and of the tables that reference it
+ * 3. A guard that fails unless the table has no index or trigger beyond those the rebuild
+ *    recreates or means to drop: `DROP TABLE` drops them all
+ *    (https://www.sqlite.org/lang_droptable.html), and a rebuild planned from the previous schema
+ *    (`kiln migrate dev`) knows nothing of the triggers and indexes on expressions that a
+ *    migration script or a person added. A rebuild planned from the database knows them (its
+ *    `triggers` and the `expressionIndexes` of its `from` table) and recreates them.
+ * 4. CREATE TABLE under a temporary name with the new definition (foreign keys included).
+ * 5. `INSERT INTO new (...) SELECT ... FROM old`, column by column (`RedefineTable.copy`).
+ * 6. The AUTOINCREMENT counter carried over, so ids of deleted rows are not reused.
+ * 7. DROP the old table, RENAME the new one.
+ * 8. CREATE the indexes, the indexes on expressions and the triggers.
+ * 9. A foreign key check of the table and of the tables that reference it
  *    (`pragma_foreign_key_check`), failing the migration when a row points nowhere. With
  *    enforcement on, COMMIT would check them as well (the deferred check); with it off, this is
  *    the only check.
  *
- * The guard and the check fail through a CHECK constraint of a temporary table, since SQLite has
+ * The guards and the check fail through a CHECK constraint of a temporary table, since SQLite has
  * no statement that raises an error outside a trigger; the constraint's name is the message.
  */
 export function renderSqliteRebuild(change: RedefineTable, parts: RebuildParts): string[] {
@@ -56,6 +63,7 @@ export function renderSqliteRebuild(change: RedefineTable, parts: RebuildParts):
     );
   }
 
+  out.push(...unknownObjectsGuard(change, parts));
   out.push(parts.createTable(temp, { table: change.to.table, indexes: [], foreignKeys: change.to.foreignKeys }));
 
   const fromColumns = new Map(change.from.table.columns.map((c) => [c.name, c]));
@@ -90,7 +98,7 @@ export function renderSqliteRebuild(change: RedefineTable, parts: RebuildParts):
 
   out.push(`DROP TABLE ${old}`, `ALTER TABLE ${quote(temp.name)} RENAME TO ${quote(name.name)}`);
   for (const index of change.to.indexes) out.push(parts.createIndex(name, index));
-  out.push(...change.triggers);
+  out.push(...(change.from.expressionIndexes ?? []), ...change.triggers);
 
   const checked = [name.name, ...change.referencedBy.map((r) => r.table.name)].filter((n, i, all) => all.indexOf(n) === i);
   const probes = checked.map((n) => `SELECT 1 FROM pragma_foreign_key_check(${literal(n)})`).join(' UNION ALL ');
@@ -102,6 +110,46 @@ export function renderSqliteRebuild(change: RedefineTable, parts: RebuildParts):
     ),
   );
   return out;
+}
+
+/**
+ * Fails the migration, before anything is dropped, when the table has an index or a trigger
+ * (in sqlite_master, by name, case-insensitively as SQLite compares names) that the rebuild
+ * neither recreates nor means to drop. The automatic indexes of UNIQUE and PRIMARY KEY
+ * constraints (`sqlite_autoindex_...`) come back with the new CREATE TABLE.
+ */
+function unknownObjectsGuard(change: RedefineTable, parts: RebuildParts): string[] {
+  const table = change.from.table.name.name;
+  const known = [
+    ...change.from.indexes.map((i) => i.name),
+    ...change.to.indexes.map((i) => i.name),
+    ...[...(change.from.expressionIndexes ?? []), ...change.triggers].map(createdName).filter((n): n is string => n !== null),
+  ];
+  const names = [...new Set(known)].map((n) => parts.literal(n)).join(', ');
+  return failUnless(
+    parts,
+    `NOT EXISTS (SELECT 1 FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = ${parts.literal(table)} COLLATE NOCASE ` +
+      `AND name NOT LIKE 'sqlite\\_autoindex\\_%' ESCAPE '\\' AND name COLLATE NOCASE NOT IN (${names}))`,
+    `Rebuilding table ${JSON.stringify(table)} would drop indexes or triggers this migration does not know of, ` +
+      `since it was planned from a schema, which declares neither (SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ${parts.literal(table)} lists them). ` +
+      `To keep them, add their CREATE statements after the rebuild in migration.sql and delete this check (the three statements with _kiln_check and this message); ` +
+      `or plan the change from the database (kiln db push, kiln migrate diff --from <url>), which recreates them`,
+  );
+}
+
+/** The name a `CREATE [UNIQUE] INDEX` or `CREATE [TEMP] TRIGGER` statement gives, or null. */
+function createdName(sql: string): string | null {
+  const tokens = tokenizeSql(sql);
+  let i = 0;
+  if (!isKeyword(tokens[i++], 'CREATE')) return null;
+  while (isKeyword(tokens[i], 'UNIQUE') || isKeyword(tokens[i], 'TEMP') || isKeyword(tokens[i], 'TEMPORARY')) i++;
+  if (!isKeyword(tokens[i], 'INDEX') && !isKeyword(tokens[i], 'TRIGGER')) return null;
+  i++;
+  if (isKeyword(tokens[i], 'IF') && isKeyword(tokens[i + 1], 'NOT') && isKeyword(tokens[i + 2], 'EXISTS')) i += 3;
+  // schema.name: the last part is the name.
+  if (tokens[i + 1]?.kind === 'punct' && tokens[i + 1]!.value === '.') i += 2;
+  const t = tokens[i];
+  return t !== undefined && (t.kind === 'word' || t.kind === 'quoted' || t.kind === 'string') ? t.value : null;
 }
 
 /** Statements that fail with `message` (as a CHECK constraint's name) unless `condition` holds. */

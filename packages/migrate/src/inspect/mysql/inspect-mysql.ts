@@ -2,6 +2,7 @@ import { constraintName, type ReferentialAction } from '@kiln/schema';
 import type { DatabaseConnection } from '../../apply/executor.js';
 import type { Check, Column, ForeignKey, Index, IndexColumn, SchemaTable, View } from '../../changes/database-objects.js';
 import type { Introspection, ViewColumns } from '../introspection.js';
+import { mysqlViewBody } from './mysql-view-body.js';
 import { groupBy, integer, text, textOrNull } from '../row-values.js';
 import { stripOuterParens } from '../sql-text.js';
 import { mysqlColumnType } from './mysql-column-type.js';
@@ -97,7 +98,7 @@ export async function inspectMysql(connection: DatabaseConnection): Promise<Intr
     const jsonColumns = mariadbJsonColumns(checks);
     const columns = (columnsByTable.get(name) ?? []).map((r) => readColumn(r, name, flavor, jsonColumns));
     if (text(t.type) === 'VIEW') {
-      views.push({ name: { schema: null, name }, sql: viewBody(viewSql.get(name) ?? '', database), origin: { kind: 'view', view: name } });
+      views.push({ name: { schema: null, name }, sql: mysqlViewBody(viewSql.get(name) ?? '', database), origin: { kind: 'view', view: name } });
       viewColumns.push({ view: { schema: null, name }, columns });
       continue;
     }
@@ -207,15 +208,6 @@ function readIndexes(rows: Row[], table: string, foreignKeys: readonly ForeignKe
 
 function sameNames(names: readonly string[], columns: readonly IndexColumn[]): boolean {
   return names.length === columns.length && names.every((n, i) => columns[i]!.name === n && columns[i]!.length === null);
-}
-
-/**
- * The view's SELECT as the server stores it, without the `` `database`. `` it puts before every
- * table, so the text does not tie the view to this database's name.
- */
-function viewBody(sql: string, database: string): string {
-  const qualifier = '`' + database.replaceAll('`', '``') + '`.';
-  return sql.split(qualifier).join('').trim();
 }
 
 function compare(a: string, b: string): number {

@@ -1,6 +1,6 @@
 import type { ColumnDefault, ColumnType } from '../../changes/database-objects.js';
 import { defaultFromLiteral, type DefaultLiteral } from '../literal-default.js';
-import { canonicalNumber, isNumberText, stripOneParens } from '../sql-text.js';
+import { isNumberText, stripOneParens, trimNumberLiteral } from '../sql-text.js';
 import { unescapeMysqlString } from './mysql-string-literal.js';
 
 /** MySQL and MariaDB report defaults differently, though both speak the MySQL protocol. */
@@ -47,7 +47,7 @@ export const MYSQL_DEFAULTS: Record<MysqlFlavor, ReadDefault> = {
     const bit = /^b'([01]+)'$/i.exec(text);
     if (bit !== null) return defaultFromLiteral({ kind: 'number', value: String(parseInt(bit[1]!, 2)) }, type, text);
     const numeric = type.kind === 'scalar' && type.scalar !== 'String' && isNumberText(text);
-    const literal: DefaultLiteral = numeric ? { kind: 'number', value: canonicalNumber(text) } : { kind: 'string', value: raw };
+    const literal: DefaultLiteral = numeric ? { kind: 'number', value: trimNumberLiteral(text) } : { kind: 'string', value: raw };
     return defaultFromLiteral(literal, type, text);
   },
 };
@@ -57,7 +57,7 @@ function sqlLiteral(text: string): DefaultLiteral | null {
   const quoted = /^'((?:[^'\\]|''|\\.)*)'$/s.exec(text);
   if (quoted !== null) return { kind: 'string', value: unescapeMysqlString(quoted[1]!) };
   // MariaDB pads a DECIMAL default to the column's scale: 12.345000000000000000000000000000.
-  if (isNumberText(text)) return { kind: 'number', value: canonicalNumber(text) };
+  if (isNumberText(text)) return { kind: 'number', value: trimNumberLiteral(text) };
   const hex = /^(?:x'([0-9a-f]*)'|0x([0-9a-f]+))$/i.exec(text);
   if (hex !== null) return { kind: 'bytes', hex: (hex[1] ?? hex[2]!).toLowerCase() };
   const bit = /^b'([01]+)'$/i.exec(text);

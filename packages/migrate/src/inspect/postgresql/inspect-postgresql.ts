@@ -3,10 +3,9 @@ import type { DatabaseConnection } from '../../apply/executor.js';
 import type { Check, Column, EnumType, ForeignKey, Index, IndexColumn, QualifiedName, SchemaTable, View } from '../../changes/database-objects.js';
 import type { Introspection, ViewColumns } from '../introspection.js';
 import { flag, groupBy, integer, text, textArray, textOrNull } from '../row-values.js';
-import { stripOneParens, stripOuterParens } from '../sql-text.js';
 import { postgresColumnType } from './postgresql-column-type.js';
 import { postgresDefault } from './postgresql-default.js';
-import { postgresExpression } from './postgresql-expression.js';
+import { postgresCheck, postgresPredicate, postgresViewBody } from './postgresql-expression.js';
 
 /*
  * PostgreSQL introspection from pg_catalog (https://www.postgresql.org/docs/current/catalogs.html).
@@ -152,7 +151,7 @@ export async function inspectPostgresql(connection: DatabaseConnection, namespac
     const id = text(rel.id);
     const name = nameOf(text(rel.schema), text(rel.name));
     if (text(rel.kind) === 'v') {
-      views.push({ name, sql: viewBody(text(rel.view_sql)), origin: { kind: 'view', view: name.name } });
+      views.push({ name, sql: postgresViewBody(text(rel.view_sql)), origin: { kind: 'view', view: name.name } });
       viewColumns.push({ view: name, columns: readColumns(id) });
       continue;
     }
@@ -160,7 +159,7 @@ export async function inspectPostgresql(connection: DatabaseConnection, namespac
     const pk = cons.find((c) => text(c.type) === 'p');
     const checks: Check[] = cons
       .filter((c) => text(c.type) === 'c')
-      .map((c) => ({ name: text(c.name), expression: stripOuterParens(postgresExpression(text(c.check_sql))) }));
+      .map((c) => ({ name: text(c.name), expression: postgresCheck(text(c.check_sql)) }));
     const foreignKeys: ForeignKey[] = cons
       .filter((c) => text(c.type) === 'f')
       .map((c) => ({
@@ -218,13 +217,8 @@ function readIndexes(rows: Row[]): Index[] {
         ops: c.opclass === null || flag(c.opclass_default) ? null : text(c.opclass),
       })),
       type: METHODS[method]!,
-      where: predicate === null ? null : stripOneParens(postgresExpression(predicate)),
+      where: predicate === null ? null : postgresPredicate(predicate),
     });
   }
   return out;
-}
-
-/** `pg_get_viewdef` indents the SELECT and ends it with `;`. */
-function viewBody(sql: string): string {
-  return sql.trim().replace(/;\s*$/, '');
 }

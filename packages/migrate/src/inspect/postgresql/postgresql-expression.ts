@@ -6,6 +6,8 @@
  * aside), which cannot see through these two; they are put back into the words a schema uses.
  */
 
+import { closingQuote, stripOneParens, stripOuterParens } from '../sql-text.js';
+
 const NUMERIC_CAST = /^::(?:integer|bigint|smallint|numeric(?:\(\d+,\s*\d+\))?|double precision|real)(?![\w(])/;
 
 /** `'-5'::integer` → `-5`: a number PostgreSQL wrote as a quoted literal with a cast. */
@@ -15,13 +17,13 @@ function unquoteNumbers(sql: string): string {
   while (i < sql.length) {
     const ch = sql[i]!;
     if (ch === '"') {
-      const end = closing(sql, i, '"');
+      const end = closingQuote(sql, i, '"');
       out += sql.slice(i, end);
       i = end;
       continue;
     }
     if (ch === "'") {
-      const end = closing(sql, i, "'");
+      const end = closingQuote(sql, i, "'");
       const body = sql.slice(i + 1, end - 1);
       const cast = NUMERIC_CAST.exec(sql.slice(end));
       if (/^-?\d+(\.\d+)?$/.test(body) && cast !== null) {
@@ -39,22 +41,6 @@ function unquoteNumbers(sql: string): string {
   return out;
 }
 
-/** The offset just past the quote closing the one at `open` (doubled quotes inside). */
-function closing(sql: string, open: number, quote: string): number {
-  let i = open + 1;
-  while (i < sql.length) {
-    if (sql[i] === quote) {
-      if (sql[i + 1] === quote) {
-        i += 2;
-        continue;
-      }
-      return i + 1;
-    }
-    i++;
-  }
-  return sql.length;
-}
-
 /** The offset of the `)` closing the `(` at `open`, outside quotes; -1 if none. */
 function closingParen(sql: string, open: number): number {
   let depth = 0;
@@ -62,7 +48,7 @@ function closingParen(sql: string, open: number): number {
   while (i < sql.length) {
     const ch = sql[i]!;
     if (ch === "'" || ch === '"') {
-      i = closing(sql, i, ch);
+      i = closingQuote(sql, i, ch);
       continue;
     }
     if (ch === '(') depth++;
@@ -100,4 +86,19 @@ function undoArrayComparisons(sql: string): string {
 /** A CHECK expression or index predicate as pg_get_expr prints it, in the words a schema uses. */
 export function postgresExpression(sql: string): string {
   return undoArrayComparisons(unquoteNumbers(sql));
+}
+
+/** A CHECK as introspection reports it: pg_get_expr's text in the schema's words, without its outer parentheses. */
+export function postgresCheck(printed: string): string {
+  return stripOuterParens(postgresExpression(printed));
+}
+
+/** A partial index predicate as introspection reports it: in the schema's words, one level of parentheses removed. */
+export function postgresPredicate(printed: string): string {
+  return stripOneParens(postgresExpression(printed));
+}
+
+/** A view's SELECT as introspection reports it: `pg_get_viewdef` indents it and ends it with `;`. */
+export function postgresViewBody(printed: string): string {
+  return printed.trim().replace(/;\s*$/, '');
 }

@@ -54,8 +54,10 @@ export async function inspectSqlite(connection: DatabaseConnection): Promise<Int
     const pkName = parsed.primaryKey?.name ?? parsed.columns.find((c) => c.primaryKey !== null)?.primaryKey?.name ?? null;
     // A table rebuild (the planner's way to alter a SQLite table) must recreate these.
     const triggers = objects.filter((t) => text(t.type) === 'trigger' && text(t.tbl) === name && t.sql !== null).map((t) => text(t.sql));
+    const { indexes, expressionIndexes } = await readIndexes(connection, name, parsed, indexSql);
     tables.push({
       ...(triggers.length > 0 ? { triggers } : {}),
+      ...(expressionIndexes.length > 0 ? { expressionIndexes } : {}),
       table: {
         name: { schema: null, name },
         columns,
@@ -63,7 +65,7 @@ export async function inspectSqlite(connection: DatabaseConnection): Promise<Int
         checks: tableChecks(name, parsed, columns),
         origin: { kind: 'model', model: name },
       },
-      indexes: await readIndexes(connection, name, parsed, indexSql),
+      indexes,
       foreignKeys: await readForeignKeys(connection, name, parsed, primaryKeys),
     });
   }
@@ -143,16 +145,27 @@ function tableChecks(table: string, parsed: ParsedTable, columns: readonly Colum
 /**
  * The indexes other than the primary key's. A UNIQUE constraint's automatic index
  * (`sqlite_autoindex_...`) takes the constraint's name, or the analyzer's default. An index on
- * an expression cannot be described and is left out.
+ * an expression cannot be described: it is left out of `indexes`, and its CREATE INDEX text is
+ * kept in `expressionIndexes` so that a table rebuild recreates it.
  */
-async function readIndexes(connection: DatabaseConnection, table: string, parsed: ParsedTable, indexSql: ReadonlyMap<string, string | null>): Promise<Index[]> {
+async function readIndexes(
+  connection: DatabaseConnection,
+  table: string,
+  parsed: ParsedTable,
+  indexSql: ReadonlyMap<string, string | null>,
+): Promise<{ indexes: Index[]; expressionIndexes: string[] }> {
   const out: Index[] = [];
+  const expressionIndexes: string[] = [];
   for (const i of await connection.query('SELECT name, "unique" AS is_unique, origin, partial FROM pragma_index_list(?)', [table])) {
     const origin = text(i.origin);
     if (origin === 'pk') continue;
     const name = text(i.name);
     const keys = (await connection.query('SELECT seqno, cid, name, "desc" AS descending FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno', [name]));
-    if (keys.some((k) => integer(k.cid) < 0)) continue;
+    if (keys.some((k) => integer(k.cid) < 0)) {
+      const sql = indexSql.get(name) ?? null;
+      if (sql !== null) expressionIndexes.push(sql);
+      continue;
+    }
     const columns = keys.map((k): IndexColumn => ({ name: text(k.name), sort: flag(k.descending) ? 'Desc' : null, length: null, ops: null }));
     let indexName = name;
     if (origin === 'u') {
@@ -172,7 +185,7 @@ async function readIndexes(connection: DatabaseConnection, table: string, parsed
       where: flag(i.partial) && sql !== null ? indexPredicate(sql) : null,
     });
   }
-  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { indexes: out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), expressionIndexes };
 }
 
 async function readForeignKeys(connection: DatabaseConnection, table: string, parsed: ParsedTable, primaryKeys: ReadonlyMap<string, string[]>): Promise<ForeignKey[]> {

@@ -1,3 +1,5 @@
+import { closingQuote } from '../sql-text.js';
+
 /**
  * A token of SQLite's SQL (https://www.sqlite.org/lang_keywords.html,
  * https://www.sqlite.org/lang_expr.html#literal_values_constants_): enough to split a CREATE
@@ -35,19 +37,19 @@ export function tokenizeSql(sql: string): SqlToken[] {
     }
     const start = i;
     if ((ch === 'x' || ch === 'X') && sql[i + 1] === "'") {
-      const end = closing(sql, i + 1, "'");
+      const end = closingQuote(sql, i + 1, "'");
       out.push({ kind: 'blob', value: sql.slice(i + 2, end - 1), start, end });
       i = end;
       continue;
     }
     if (ch === "'") {
-      const end = closing(sql, i, "'");
+      const end = closingQuote(sql, i, "'");
       out.push({ kind: 'string', value: sql.slice(i + 1, end - 1).replaceAll("''", "'"), start, end });
       i = end;
       continue;
     }
     if (ch === '"' || ch === '`') {
-      const end = closing(sql, i, ch);
+      const end = closingQuote(sql, i, ch);
       out.push({ kind: 'quoted', value: sql.slice(i + 1, end - 1).replaceAll(ch + ch, ch), start, end });
       i = end;
       continue;
@@ -79,22 +81,6 @@ export function tokenizeSql(sql: string): SqlToken[] {
     i += len;
   }
   return out;
-}
-
-/** The offset just past the quote that closes the one at `open`, with doubled quotes inside. */
-function closing(sql: string, open: number, quote: string): number {
-  let i = open + 1;
-  while (i < sql.length) {
-    if (sql[i] === quote) {
-      if (sql[i + 1] === quote) {
-        i += 2;
-        continue;
-      }
-      return i + 1;
-    }
-    i++;
-  }
-  return sql.length;
 }
 
 /** Whether `token` is the keyword `word` (case-insensitive; a quoted identifier never is). */

@@ -1,5 +1,5 @@
 import type { Provider, SchemaIR } from '@kiln/schema';
-import { applyPlan, databaseSchemaFromIr, describeChange, inspectDatabase, planFromEmpty, planMigration, renderChanges, type DatabaseSchema } from '../../../src/index.js';
+import { applyPlan, canonicalizeSchema, databaseSchemaFromIr, describeChange, inspectDatabase, planFromEmpty, planMigration, renderChanges, type DatabaseSchema } from '../../../src/index.js';
 import { DB_TIMEOUT } from '../../helpers/apply-examples.js';
 import { withTestDatabase, type TestDatabase } from '../../helpers/databases.js';
 import { irOf, listExamples, loadExampleIr } from '../../helpers/examples.js';
@@ -33,6 +33,11 @@ export async function checkInspection(provider: Provider, ir: SchemaIR): Promise
     expect(inspected.source).toBe('database');
     const expected = databaseSchemaFromIr(ir);
     expectSameSchema(provider, inspected, expected);
+    // With the schema's SQL printed by the database (db push, drift), view bodies count too, and still nothing changes.
+    const canonical = await canonicalizeSchema(db.connection, provider, expected);
+    expect(canonical.warnings).toEqual([]);
+    expect(canonical.schema.views.filter((v) => v.printedSql === undefined).map((v) => v.name.name)).toEqual([]);
+    expect(planMigration(inspected, canonical.schema, { provider }).changes.map(describeChange)).toEqual([]);
     // Implicit m:n join tables are recognised as such (the planner pairs them on renames).
     const joins = (s: DatabaseSchema) => s.tables.filter((t) => t.table.origin.kind === 'joinTable').map((t) => [t.table.name.name, t.table.origin]).sort();
     expect(joins(inspected)).toEqual(joins(expected));

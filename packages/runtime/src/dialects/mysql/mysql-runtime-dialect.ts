@@ -3,6 +3,7 @@ import type { RuntimeDialect } from '../runtime-dialect.js';
 import { KeyList } from './key-list.js';
 import { mysqlCodec, mysqlDateTime } from './mysql-codec.js';
 import { classifyMysqlError } from './mysql-errors.js';
+import { mysqlJsonRelations } from './mysql-json.js';
 
 /**
  * MySQL and MariaDB. A key list is one `IN (?)` parameter holding a KeyList, which the driver
@@ -46,4 +47,6 @@ export const mysqlRuntimeDialect: RuntimeDialect = {
   // ON DUPLICATE KEY UPDATE updates (it reports the new AUTO_INCREMENT value when it inserts).
   // https://dev.mysql.com/doc/refman/8.0/en/insert-on-duplicate.html
   upsertInsertId: (column) => fn('LAST_INSERT_ID', column),
+  // relationLoadStrategy: 'join' (mysql-json.ts).
+  jsonRelations: mysqlJsonRelations,
 };

@@ -2,6 +2,7 @@ import { avg, div, sql, type ExpressionNode, type ParamNode } from '@kiln/sql';
 import type { RuntimeDialect } from '../runtime-dialect.js';
 import { postgresCodec } from './postgres-codec.js';
 import { classifyPostgresError } from './postgres-errors.js';
+import { postgresJsonRelations } from './postgres-json.js';
 
 /** PostgreSQL passes a key list as one array parameter: `expr = ANY($n)`. */
 export const postgresRuntimeDialect: RuntimeDialect = {
@@ -48,4 +49,6 @@ export const postgresRuntimeDialect: RuntimeDialect = {
   },
   // INSERT .. ON CONFLICT .. RETURNING returns the row.
   upsertInsertId: () => null,
+  // relationLoadStrategy: 'join' (postgres-json.ts).
+  jsonRelations: postgresJsonRelations,
 };

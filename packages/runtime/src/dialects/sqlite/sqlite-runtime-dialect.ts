@@ -2,6 +2,7 @@ import { avg, cast, div, inList, sql, type ExpressionNode, type ParamNode } from
 import type { RuntimeDialect } from '../runtime-dialect.js';
 import { sqliteCodec } from './sqlite-codec.js';
 import { classifySqliteError } from './sqlite-errors.js';
+import { sqliteJsonRelations } from './sqlite-json.js';
 
 /** SQLite passes a key list as one JSON text parameter, unpacked by json_each. */
 export const sqliteRuntimeDialect: RuntimeDialect = {
@@ -36,4 +37,6 @@ export const sqliteRuntimeDialect: RuntimeDialect = {
   filterOperand: (column) => column,
   // last_insert_rowid() is not set when an upsert updates (https://www.sqlite.org/c3ref/last_insert_rowid.html).
   upsertInsertId: () => null,
+  // relationLoadStrategy: 'join' (sqlite-json.ts).
+  jsonRelations: sqliteJsonRelations,
 };

@@ -4,7 +4,7 @@ import type { CastType } from '../../nodes/cast.js';
 import type { ExcludedNode } from '../../nodes/excluded.js';
 import type { ExpressionNode } from '../../nodes/expression.js';
 import type { InsertNode } from '../../nodes/insert.js';
-import type { JsonArrayAggNode, JsonObjectNode, JsonValueNode } from '../../nodes/json.js';
+import type { JsonArrayAggNode, JsonArrayNode, JsonObjectNode, JsonValueNode } from '../../nodes/json.js';
 import type { OnConflictNode } from '../../nodes/on-conflict.js';
 import type { OrderByNode } from '../../nodes/order-by.js';
 
@@ -117,7 +117,15 @@ export class MysqlCompiler extends QueryCompiler {
     this.sql += ')';
   }
 
-  // JSON_ARRAYAGG over no rows is NULL. ORDER BY inside it exists on MariaDB 10.5+ only.
+  protected override jsonArray(node: JsonArrayNode): void {
+    this.sql += 'JSON_ARRAY(';
+    this.jsonItems(node.items, 0, node.items.length);
+    this.sql += ')';
+  }
+
+  // JSON_ARRAYAGG over no rows is NULL. ORDER BY and LIMIT inside it exist on MariaDB 10.5+ only
+  // (https://mariadb.com/kb/en/json_arrayagg/). MariaDB caps its result at group_concat_max_len
+  // bytes (1 MB by default): the runtime raises it for the statement.
   protected override jsonArrayAgg(node: JsonArrayAggNode): void {
     this.sql += 'COALESCE(JSON_ARRAYAGG(';
     this.expression(node.expr);
@@ -125,6 +133,7 @@ export class MysqlCompiler extends QueryCompiler {
       this.sql += ' ORDER BY ';
       this.orderByList(node.orderBy);
     }
+    if (node.limit !== undefined || node.offset !== undefined) this.limitOffset(node.limit, node.offset);
     this.sql += '), JSON_ARRAY())';
   }
 

@@ -15,6 +15,11 @@ export interface MysqlDialectOptions {
   readonly lateral?: boolean;
   /** ORDER BY inside JSON_ARRAYAGG. Default: false on MySQL, true on MariaDB (10.5+). */
   readonly jsonAggOrderBy?: boolean;
+  /**
+   * LIMIT / OFFSET inside JSON_ARRAYAGG. Default: as `jsonAggOrderBy` on MariaDB (both came with
+   * JSON_ARRAYAGG in 10.5), false on MySQL.
+   */
+  readonly jsonAggLimit?: boolean;
 }
 
 export class MysqlDialect extends BaseDialect {
@@ -35,6 +40,7 @@ export class MysqlDialect extends BaseDialect {
       distinctOn: false,
       jsonAgg: true,
       jsonAggOrderBy: options.jsonAggOrderBy ?? mariadb,
+      jsonAggLimit: options.jsonAggLimit ?? (mariadb && (options.jsonAggOrderBy ?? true)),
       forUpdate: true,
       defaultInValues: true,
       multiRowDefaultValues: true,

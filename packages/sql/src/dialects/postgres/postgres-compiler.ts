@@ -2,7 +2,7 @@ import type { Capabilities } from '../../compiler/capabilities.js';
 import { PREC_COMPARISON } from '../../compiler/precedence.js';
 import { QueryCompiler } from '../../compiler/query-compiler.js';
 import type { CastType } from '../../nodes/cast.js';
-import type { JsonArrayAggNode, JsonObjectNode, JsonValueNode } from '../../nodes/json.js';
+import type { JsonArrayAggNode, JsonArrayNode, JsonObjectNode, JsonValueNode } from '../../nodes/json.js';
 import type { LikeNode } from '../../nodes/like.js';
 import type { OnConflictNode } from '../../nodes/on-conflict.js';
 
@@ -22,9 +22,12 @@ const CAST_TYPES: Readonly<Record<Exclude<CastType, 'json'>, string>> = {
 
 /** Functions take at most 100 arguments (FUNC_MAX_ARGS): 50 key/value pairs per call. */
 const JSON_PAIRS_PER_CALL = 50;
+/** ...and 100 array items. */
+const JSON_ITEMS_PER_CALL = 100;
 
 export class PostgresCompiler extends QueryCompiler {
   private readonly buildObject: string;
+  private readonly buildArray: string;
   private readonly agg: string;
   private readonly emptyArray: string;
 
@@ -34,6 +37,7 @@ export class PostgresCompiler extends QueryCompiler {
   ) {
     super('postgres', capabilities);
     this.buildObject = jsonType === 'jsonb' ? 'jsonb_build_object(' : 'json_build_object(';
+    this.buildArray = jsonType === 'jsonb' ? 'jsonb_build_array(' : 'json_build_array(';
     this.agg = jsonType === 'jsonb' ? 'jsonb_agg(' : 'json_agg(';
     this.emptyArray = jsonType === 'jsonb' ? ", '[]'::jsonb)" : ", '[]'::json)";
   }
@@ -85,7 +89,27 @@ export class PostgresCompiler extends QueryCompiler {
     this.sql += this.jsonType === 'jsonb' ? ')' : ') AS json)';
   }
 
-  // jsonb_agg over no rows is NULL, not [].
+  // Over 100 items: jsonb arrays concatenated with || (json has no ||, so it goes through jsonb
+  // and back).
+  protected override jsonArray(node: JsonArrayNode): void {
+    const items = node.items;
+    if (items.length <= JSON_ITEMS_PER_CALL) {
+      this.sql += this.buildArray;
+      this.jsonItems(items, 0, items.length);
+      this.sql += ')';
+      return;
+    }
+    this.sql += this.jsonType === 'jsonb' ? '(' : 'CAST((';
+    for (let start = 0; start < items.length; start += JSON_ITEMS_PER_CALL) {
+      if (start > 0) this.sql += ' || ';
+      this.sql += 'jsonb_build_array(';
+      this.jsonItems(items, start, Math.min(items.length, start + JSON_ITEMS_PER_CALL));
+      this.sql += ')';
+    }
+    this.sql += this.jsonType === 'jsonb' ? ')' : ') AS json)';
+  }
+
+  // json_agg over no rows is NULL, not [].
   protected override jsonArrayAgg(node: JsonArrayAggNode): void {
     this.sql += 'COALESCE(';
     this.sql += this.agg;

@@ -5,7 +5,7 @@ import type { CastType } from '../../nodes/cast.js';
 import type { ExpressionNode, QueryNode } from '../../nodes/expression.js';
 import type { InNode } from '../../nodes/in.js';
 import type { InsertNode } from '../../nodes/insert.js';
-import type { JsonArrayAggNode, JsonObjectNode, JsonValueNode } from '../../nodes/json.js';
+import type { JsonArrayAggNode, JsonArrayNode, JsonObjectNode, JsonValueNode } from '../../nodes/json.js';
 import type { LiteralNode } from '../../nodes/literal.js';
 import type { SelectNode } from '../../nodes/select.js';
 
@@ -30,6 +30,8 @@ const CAST_TYPES: Readonly<Record<CastType, string | undefined>> = {
  * 101 for json_insert) is safe on every build.
  */
 const JSON_PAIRS_PER_CALL = 50;
+/** Items of the first json_array() call (100 arguments). */
+const JSON_ITEMS_FIRST_CALL = 100;
 
 const TRUE_LITERAL: LiteralNode = { kind: 'Literal', value: true };
 
@@ -115,6 +117,27 @@ export class SqliteCompiler extends QueryCompiler {
         this.sql += this.stringLiteral('$."' + entry.key + '"');
         this.sql += ', ';
         this.expression(entry.value);
+      }
+      this.sql += ')';
+    }
+  }
+
+  // json_array() for the first 100 items, then json_insert(.., '$[#]', value, ..) per further
+  // 50, which appends (https://www.sqlite.org/json1.html#jins).
+  protected override jsonArray(node: JsonArrayNode): void {
+    const items = node.items;
+    const first = Math.min(items.length, JSON_ITEMS_FIRST_CALL);
+    const calls = items.length <= first ? 0 : Math.ceil((items.length - first) / JSON_PAIRS_PER_CALL);
+    for (let c = 0; c < calls; c++) this.sql += 'json_insert(';
+    this.sql += 'json_array(';
+    this.jsonItems(items, 0, first);
+    this.sql += ')';
+    for (let c = 0; c < calls; c++) {
+      const start = first + c * JSON_PAIRS_PER_CALL;
+      const end = Math.min(items.length, start + JSON_PAIRS_PER_CALL);
+      for (let i = start; i < end; i++) {
+        this.sql += ", '$[#]', ";
+        this.expression(items[i]!);
       }
       this.sql += ')';
     }

@@ -25,6 +25,7 @@ export class SqliteDialect extends BaseDialect {
       distinctOn: false,
       jsonAgg: true,
       jsonAggOrderBy: options.jsonAggOrderBy ?? true,
+      jsonAggLimit: false,
       forUpdate: false,
       defaultInValues: false,
       multiRowDefaultValues: false,
