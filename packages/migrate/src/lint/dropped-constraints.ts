@@ -1,4 +1,5 @@
 import type { Check, ForeignKey, QualifiedName } from '../changes/database-objects.js';
+import { canonicalExpression } from '../render/sql-text.js';
 import { nameKey, type TableTracker } from './table-tracker.js';
 
 /**
@@ -61,4 +62,5 @@ export class DroppedConstraints {
   }
 }
 
-const squash = (sql: string) => sql.replace(/\s+/g, ' ').trim();
+/** Check text as the planner compares it: a database's printed form equals the schema's. */
+const squash = (sql: string) => canonicalExpression(sql);

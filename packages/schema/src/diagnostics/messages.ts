@@ -168,7 +168,7 @@ export const Messages = {
   requiredUnsupported: m('K7003', 'warning', (field: string) =>
     `Field ${q(field)} is a required Unsupported type without a default, so the client cannot create rows of this model.`),
   renameTargetExists: m('K7004', 'warning', (attr: string, kind: string, from: string) =>
-    `${attr}(${q(from)}): ${a(kind)} named ${q(from)} still exists, so no rename will be planned.`),
+    `${attr}(${q(from)}): ${a(kind)} named ${q(from)} still exists; the planner renames the old ${q(from)} and creates the new one empty. Remove the hint once the migration is written.`),
 };
 
 export type MessageName = keyof typeof Messages;

@@ -6,42 +6,14 @@ export const USER = '`id`, `email`, `name`, `role`, `created_at` AS `createdAt`,
 export const POST = '`id`, `slug`, `title`, `content`, `published`, `publishedAt`, `viewCount`, `createdAt`, `updatedAt`, `authorId`, `editorId`';
 export const COMMENT = '`id`, `body`, `createdAt`, `postId`, `authorId`, `parentId`';
 
-/** The same lists qualified by a table alias, for joins. */
-export const qualified = (list, alias) => list.replace(/(^|, )`/g, `$1${alias}.\``);
-
 /** A Post row from mysql2: 0/1 → boolean (in place). */
 export function toPost(r) {
   r.published = r.published === 1;
   return r;
 }
 
-/** `2024-01-01 10:00:00.123` (DATETIME as text, in JSON or with dateStrings) → the Date of that UTC time. */
-export function utcDateTime(text) {
-  return text === null ? null : new Date(text.slice(0, 10) + 'T' + text.slice(11) + 'Z');
-}
-
 /** A Date as a DATETIME(3) parameter: `2024-01-01 10:00:00.123`, UTC (a trailing Z is an error on MariaDB). */
 export function dateTimeParam(date) {
   const iso = date.toISOString();
   return iso.slice(0, 10) + ' ' + iso.slice(11, 23);
-}
-
-/** Rows nested as JSON: DATETIME is text there, BOOLEAN a number. */
-export function jsonUser(r) {
-  r.createdAt = utcDateTime(r.createdAt);
-  r.updatedAt = utcDateTime(r.updatedAt);
-  return r;
-}
-
-export function jsonPost(r) {
-  r.published = r.published === 1 || r.published === true;
-  r.publishedAt = utcDateTime(r.publishedAt);
-  r.createdAt = utcDateTime(r.createdAt);
-  r.updatedAt = utcDateTime(r.updatedAt);
-  return r;
-}
-
-export function jsonComment(r) {
-  r.createdAt = utcDateTime(r.createdAt);
-  return r;
 }
