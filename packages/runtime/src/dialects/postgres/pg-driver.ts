@@ -207,6 +207,7 @@ function typeParsers(pgModule: PgModule): pg.CustomTypesConfig {
   const overrides: Record<number, (s: string) => unknown> = {
     20: BigInt, // int8
     1016: list(BigInt), // int8[]
+    1231: list((s) => s), // numeric[]: exact text, as numeric itself (pg's default parses floats)
     1114: timestamp, // timestamp without time zone
     1115: list(timestamp), // timestamp[]
     1082: timestamp, // date

@@ -13,6 +13,7 @@ import {
   type Encoder,
   type ValueCodec,
 } from '../../values/codec.js';
+import { parsePgArrayText } from './pg-array-text.js';
 
 /**
  * PostgreSQL values, as Prisma stores them: native booleans, `timestamp(3)` (UTC, no zone),
@@ -29,8 +30,14 @@ export const postgresCodec: ValueCodec = {
 
   decoder(field: RuntimeColumn, enumValues): Decoder | null {
     const one = scalarDecoder(field, enumValues);
-    if (!field.list || !one) return one;
-    return (v) => (Array.isArray(v) ? v.map((x) => (x === null ? null : one(x))) : v);
+    if (!field.list) return one;
+    // An enum list's array type has a per-database OID pg has no parser for: it arrives as text.
+    const elements = (v: unknown): unknown => (typeof v === 'string' ? parsePgArrayText(v) : v);
+    if (!one) return elements;
+    return (v) => {
+      const list = elements(v);
+      return Array.isArray(list) ? list.map((x) => (x === null ? null : one(x))) : list;
+    };
   },
 
   // int8 is always read as bigint (a per-pool type parser); Int decoders need no flag.
