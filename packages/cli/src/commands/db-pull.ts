@@ -3,13 +3,9 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { parseSchemaFile, renderDiagnostics, type ConfigBlock, type Expression, type Property, type Provider } from '@kiln/schema';
 import {
-  DatabaseConnectionError,
   DatabaseUrlError,
-  describeServer,
-  DriverNotInstalledError,
   errorMessage,
   introspectDatabase,
-  openConnection,
   parseDatabaseUrl,
   pullSchema,
   type ConnectionTarget,
@@ -22,6 +18,7 @@ import { isFsError, UserError } from '../errors.js';
 import { loadEnvFiles } from '../load-env.js';
 import { displayPath, SCHEMA_LOCATIONS } from '../schema-discovery.js';
 import type { RegisterCommand } from './db-push.js';
+import { connect as connectTo, describeTarget } from './migrate-support.js';
 
 export interface DbPullOptions {
   schema?: string;
@@ -47,7 +44,6 @@ export function registerDbPull(program: Command, register: RegisterCommand): voi
   ).showHelpAfterError('Run `kiln db pull --help` for its options.');
 }
 
-const PROVIDER_NAMES: Record<Provider, string> = { sqlite: 'SQLite', postgresql: 'PostgreSQL', mysql: 'MySQL' };
 
 /** The schema file db pull writes, and what it holds now. */
 interface PullTarget {
@@ -221,27 +217,10 @@ function resolveUrl(options: DbPullOptions, datasource: ExistingDatasource | nul
   }
 }
 
+/** Reading a SQLite file that is not there would create an empty one: refuse instead. */
 async function connect(target: ConnectionTarget, where: string): Promise<DatabaseConnection> {
-  // Reading a SQLite file that is not there would create an empty one.
-  if (target.provider === 'sqlite' && !existsSync(target.filename)) {
-    throw new UserError(`The ${where} does not exist.`);
-  }
-  try {
-    return await openConnection(target);
-  } catch (err) {
-    if (err instanceof DatabaseConnectionError) {
-      throw new UserError(`${err.message}\nCheck that the server is running and that the URL is right.`);
-    }
-    if (err instanceof DriverNotInstalledError) throw new UserError(`${err.message} (needed for the ${where}).`);
-    throw err;
-  }
-}
-
-function describeTarget(target: ConnectionTarget, ctx: CliContext): string {
-  const name = PROVIDER_NAMES[target.provider];
-  return target.provider === 'sqlite'
-    ? `${name} database ${displayPath(ctx.cwd, target.filename)}`
-    : `${name} database at ${describeServer(target.url)}${target.provider === 'postgresql' && target.schema ? ` (schema ${target.schema})` : ''}`;
+  if (target.provider === 'sqlite' && !existsSync(target.filename)) throw new UserError(`The ${where} does not exist.`);
+  return connectTo(target, where);
 }
 
 /** `3 models, 1 enum, 1 view`: what the schema now describes. */
