@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { parseSchemaFile, renderDiagnostics, type ConfigBlock, type Expression, type Property, type Provider } from '@kiln/schema';
+import { parseSchemaFile, renderDiagnostics, type ConfigBlock, type Expression, type Property } from '@kiln/schema';
 import {
   DatabaseUrlError,
   errorMessage,
