@@ -52,6 +52,11 @@ export interface RuntimeDialect {
   upsertInsertId(column: ExpressionNode): ExpressionNode | null;
   /** Loading relations inside the statement as JSON (`relationLoadStrategy: 'join'`). */
   readonly jsonRelations: JsonRelationHooks;
+  /**
+   * The strategy of a read that does not name one: whichever measured faster on this database
+   * (scripts/bench/client; docs/client.md, "Relation load strategies").
+   */
+  readonly defaultRelationLoadStrategy: 'join' | 'query';
 }
 
 /** A scalar as it goes into the JSON a relation is loaded as, and how to read it back. */

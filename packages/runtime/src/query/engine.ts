@@ -140,12 +140,14 @@ export class Engine {
       const unique = action === 'findUnique' || action === 'findUniqueOrThrow';
       if (unique) checkUniqueWhere(ctx, model, args.where, ['where']);
       // relationLoadStrategy (part of the shape key): 'join' loads relations in the statement.
-      const strategy = args.relationLoadStrategy;
-      if (strategy !== undefined && strategy !== 'join' && strategy !== 'query') ctx.invalid(model, ['relationLoadStrategy'], 'expected "join" or "query"');
-      if (strategy === 'join') {
+      const asked = args.relationLoadStrategy;
+      if (asked !== undefined && asked !== 'join' && asked !== 'query') ctx.invalid(model, ['relationLoadStrategy'], 'expected "join" or "query"');
+      if ((asked ?? this.hooks.defaultRelationLoadStrategy) === 'join') {
         const joined = planJoinedRead(ctx, model, args, { single, unique });
-        if (typeof joined === 'string') this.logger.message('info', `${model.name}.${action}: relationLoadStrategy 'join' falls back to 'query': ${joined}`);
-        else if (joined) return joined;
+        // Falling back is news only to a caller who asked for 'join'.
+        if (typeof joined === 'string') {
+          if (asked === 'join') this.logger.message('info', `${model.name}.${action}: relationLoadStrategy 'join' falls back to 'query': ${joined}`);
+        } else if (joined) return joined;
       }
       return planRead(ctx, model, args, [], { single });
     });

@@ -134,6 +134,8 @@ testSql('findMany: distinct', {
 testSql('findMany: select with nested include (one batched statement per relation and level)', {
   run: (db) =>
     db.user.findMany({
+      // Pinned: SQLite's default is 'join' (one statement; relation-join.test.ts shows it).
+      relationLoadStrategy: 'query',
       where: { email: { in: ['alice@example.com', 'bob@example.com'] } },
       orderBy: { id: 'asc' },
       select: {

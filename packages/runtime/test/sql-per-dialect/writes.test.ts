@@ -42,9 +42,8 @@ testSql('create with nested creates, returning them', {
       q('INSERT INTO "Profile" ("bio", "userId") VALUES (?, ?) RETURNING "id", "bio", "userId"', ['New here', 4]),
       q('INSERT INTO "Post" ("title", "authorId") VALUES (?, ?) RETURNING "id", "title", "published", "views", "authorId"', ['First', 4]),
       q('INSERT INTO "Post" ("title", "published", "authorId") VALUES (?, ?, ?) RETURNING "id", "title", "published", "views", "authorId"', ['Second', 1, 4]),
-      q('SELECT "t0"."id", "t0"."email", "t0"."name" FROM "User" AS "t0" WHERE "t0"."id" = ? LIMIT 1', [4]),
-      q('SELECT "t1"."id", "t1"."bio", "t1"."userId" FROM "Profile" AS "t1" WHERE "t1"."userId" IN (SELECT value FROM json_each(?))', ['[4]']),
-      q('SELECT "t2"."id", "t2"."title", "t2"."published", "t2"."views", "t2"."authorId" FROM "Post" AS "t2" WHERE "t2"."authorId" IN (SELECT value FROM json_each(?))', ['[4]']),
+      // SQLite reads the result back with its relations in one statement (its default, 'join').
+      q('SELECT "t0"."id", "t0"."email", "t0"."name", (SELECT json_array("t1"."id", "t1"."bio", "t1"."userId") FROM "Profile" AS "t1" WHERE "t1"."userId" = "t0"."id" LIMIT 1) AS "profile", (SELECT json_group_array(json_array("t2"."id", "t2"."title", "t2"."published", "t2"."views", "t2"."authorId")) FROM "Post" AS "t2" WHERE "t2"."authorId" = "t0"."id") AS "posts" FROM "User" AS "t0" WHERE "t0"."id" = ? LIMIT 1', [4]),
     ],
     postgresql: [
       q('INSERT INTO "User" ("email", "name") VALUES ($1, $2) RETURNING "id", "email", "name"', ['dave@example.com', 'Dave']),
@@ -247,8 +246,7 @@ testSql('upsert including a relation', {
   sql: {
     sqlite: [
       q('INSERT INTO "User" ("email") VALUES (?) ON CONFLICT ("email") DO UPDATE SET "name" = ? RETURNING "id"', ['alice@example.com', 'Alicia']),
-      q('SELECT "t0"."id", "t0"."email", "t0"."name" FROM "User" AS "t0" WHERE "t0"."id" = ? LIMIT 1', [1]),
-      q('SELECT "t1"."id", "t1"."bio", "t1"."userId" FROM "Profile" AS "t1" WHERE "t1"."userId" IN (SELECT value FROM json_each(?))', ['[1]']),
+      q('SELECT "t0"."id", "t0"."email", "t0"."name", (SELECT json_array("t1"."id", "t1"."bio", "t1"."userId") FROM "Profile" AS "t1" WHERE "t1"."userId" = "t0"."id" LIMIT 1) AS "profile" FROM "User" AS "t0" WHERE "t0"."id" = ? LIMIT 1', [1]),
     ],
     postgresql: [
       q('INSERT INTO "User" ("email") VALUES ($1) ON CONFLICT ("email") DO UPDATE SET "name" = $2 RETURNING "id"', ['alice@example.com', 'Alicia']),

@@ -48,5 +48,7 @@ export const mysqlRuntimeDialect: RuntimeDialect = {
   // https://dev.mysql.com/doc/refman/8.0/en/insert-on-duplicate.html
   upsertInsertId: (column) => fn('LAST_INSERT_ID', column),
   // relationLoadStrategy: 'join' (mysql-json.ts).
+  // Measured on 2026-11-21: batched IN queries beat JSON_ARRAYAGG on every include workload measured.
+  defaultRelationLoadStrategy: 'query',
   jsonRelations: mysqlJsonRelations,
 };

@@ -50,5 +50,7 @@ export const postgresRuntimeDialect: RuntimeDialect = {
   // INSERT .. ON CONFLICT .. RETURNING returns the row.
   upsertInsertId: () => null,
   // relationLoadStrategy: 'join' (postgres-json.ts).
+  // Measured on 2026-11-21: batched IN queries beat LATERAL json_agg on most include workloads (0.75-1.42x).
+  defaultRelationLoadStrategy: 'query',
   jsonRelations: postgresJsonRelations,
 };
