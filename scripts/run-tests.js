@@ -29,6 +29,10 @@ const SERVER_RUNS = [
 ];
 const chosen = (process.env.KILN_TEST_PROVIDERS ?? 'sqlite,postgresql,mysql,mysql-no-returning').split(',').map((s) => s.trim());
 
+// Most suites wait on a database, not the CPU: more workers than cores (jest's default is cores - 1,
+// one worker on a 2-core machine) keeps the servers busy. Every test file has its own database.
+const WORKERS = process.env.KILN_JEST_WORKERS ?? '4';
+
 const dir = mkdtempSync(join(tmpdir(), 'kiln-jest-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const lines = [];
@@ -39,7 +43,7 @@ function jest(name, jestArgs, env) {
   const out = join(dir, `${name}.json`);
   const r = spawnSync(
     process.execPath,
-    ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', '--json', `--outputFile=${out}`, ...jestArgs],
+    ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', '--json', `--outputFile=${out}`, `--maxWorkers=${WORKERS}`, ...jestArgs],
     { stdio: 'inherit', env: { ...process.env, ...env } },
   );
   try {
