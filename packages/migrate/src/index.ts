@@ -82,7 +82,6 @@ export type {
 } from './changes/change.js';
 
 // Inspection
-export { listExistingTables } from './inspect/existing-tables.js';
 export { inspectDatabase, type InspectOptions } from './inspect/inspect-database.js';
 export { canonicalizeSchema, type CanonicalSchema } from './inspect/canonicalize-schema.js';
 export { introspectDatabase } from './inspect/introspect-database.js';
@@ -116,7 +115,7 @@ export {
   type ReadFolderOptions,
 } from './folder/read-migrations-folder.js';
 export { splitStatements, SqlSplitError, type SqlStatement } from './folder/split-statements.js';
-export { DATA_LOSS_NOTE, EMPTY_SCHEMA, prepareMigration, type PreparedMigration } from './folder/prepare-migration.js';
+export { DATA_LOSS_NOTE, dataLossNotes, EMPTY_SCHEMA, prepareMigration, type PreparedMigration } from './folder/prepare-migration.js';
 export { writeMigration, type MigrationFiles, type WriteMigrationOptions } from './folder/write-migration.js';
 export { HistoryDialect } from './history/history-dialect.js';
 export { historyDialectFor } from './history/history-dialect-for.js';

@@ -1,16 +1,12 @@
 import type { Command } from 'commander';
 import {
-  canonicalizeSchema,
   createDatabaseIfMissing,
-  databaseSchemaFromIr,
   describeChange,
   executeScript,
-  inspectDatabase,
   lintChanges,
   MigrateError,
   MigrationHistory,
   parseMigrationScript,
-  planMigration,
   renderChanges,
   renderMigrationScript,
   rowCounter,
@@ -19,7 +15,8 @@ import {
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { describeSchema } from '../schema-discovery.js';
-import { describeTarget, findingLabel, loadSchemaContext, plural, resolveTarget, SCHEMA_OPTION_HELP, URL_OPTION_HELP, userErrors, withConnection } from './migrate-support.js';
+import { planFromDatabase } from './migrate-drift.js';
+import { describeTarget, reportFindings, loadSchemaContext, plural, resolveTarget, SCHEMA_OPTION_HELP, URL_OPTION_HELP, userErrors, withConnection } from './migrate-support.js';
 
 export interface DbPushOptions {
   schema?: string;
@@ -62,18 +59,13 @@ export async function dbPushCommand(options: DbPushOptions, ctx: CliContext): Pr
   // Prisma's ?schema= names the schema to push into, and creates it when missing; so is a MySQL database.
   await userErrors(where, () => createDatabaseIfMissing(target));
   const changes = await withConnection(target, where, async (connection): Promise<Change[] | null> => {
-    const actual = await inspectDatabase(connection, provider, { namespaces: datasource.schemas });
-    // The schema's checks, predicates and views as the database prints them, so they compare with what it holds.
-    const expected = await canonicalizeSchema(connection, provider, databaseSchemaFromIr(schema.ir));
-    for (const w of expected.warnings) ctx.stderr.write(`${yellow('warning:')} ${w}\n`);
-    const plan = planMigration(actual, expected.schema, { provider });
+    const { plan, canonicalWarnings } = await planFromDatabase(connection, provider, schema.ir);
+    for (const w of canonicalWarnings) ctx.stderr.write(`${yellow('warning:')} ${w}\n`);
     for (const w of plan.warnings) ctx.stderr.write(`${yellow(`${w.code} warning`)}: ${w.message}\n`);
     if (plan.changes.length === 0) return null;
 
     const findings = await lintChanges(plan.changes, { provider, rowCount: rowCounter(connection, provider) });
-    for (const f of findings) ctx.stderr.write(`${findingLabel(f, options.acceptDataLoss === true, ctx)}: ${f.message}\n`);
-    const losses = findings.filter((f) => f.destructive);
-    const failures = findings.filter((f) => f.severity === 'error' && !f.destructive);
+    const { losses, failures } = reportFindings(ctx, findings, options.acceptDataLoss === true);
     if (losses.length > 0 && options.acceptDataLoss !== true) {
       throw new UserError(`Pushing the schema would lose data (${plural(losses.length, 'finding')} above), so nothing was changed. Run again with --accept-data-loss if that is what you want.`);
     }

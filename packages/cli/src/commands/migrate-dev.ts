@@ -16,7 +16,6 @@ import {
   type PreparedMigration,
   type RenameWarning,
 } from '@kiln/migrate';
-import { serializeIR } from '@kiln/schema';
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { displayPath } from '../schema-discovery.js';
@@ -29,11 +28,11 @@ import {
   plural,
   readFolder,
   regenerateClient,
+  reportFindings,
   resolveTarget,
   userErrors,
   withConnection,
   type SchemaContext,
-  findingLabel,
 } from './migrate-support.js';
 
 export interface MigrateDevOptions {
@@ -106,9 +105,7 @@ export async function migrateDevCommand(options: MigrateDevOptions, ctx: CliCont
   if (prepared.changes.length > 0) {
     const upToDate = pendingCount(status) === 0 || !createOnly;
     const findings = await withConnection(target, where, (connection) => lint(prepared, provider, upToDate ? rowCounter(connection, provider) : undefined));
-    for (const f of findings) ctx.stderr.write(`${findingLabel(f, options.acceptDataLoss === true, ctx)}: ${f.message}\n`);
-    const losses = findings.filter((f) => f.destructive);
-    const failures = findings.filter((f) => f.severity === 'error' && !f.destructive);
+    const { losses, failures } = reportFindings(ctx, findings, options.acceptDataLoss === true);
     if (losses.length > 0 && options.acceptDataLoss !== true) {
       throw new UserError(
         `The migration would lose data (${plural(losses.length, 'finding')} above), so nothing was written. ` +
@@ -126,7 +123,7 @@ export async function migrateDevCommand(options: MigrateDevOptions, ctx: CliCont
   // 5. Write it.
   const name = writeMigration(
     dir,
-    prepared.changes.length === 0 ? { script: EMPTY_MIGRATION, down: '', snapshot: serializeIR(schema.ir) } : { script: prepared.script, down: prepared.down, snapshot: prepared.snapshot },
+    prepared.changes.length === 0 ? { script: EMPTY_MIGRATION, down: '', snapshot: prepared.snapshot } : { script: prepared.script, down: prepared.down, snapshot: prepared.snapshot },
     { name: options.name ?? migrationNameFromChanges(prepared.changes, firstRun), provider, ...(last === null ? {} : { latest: last.name }) },
   );
   const created = displayPath(ctx.cwd, `${dir}/${name}`);

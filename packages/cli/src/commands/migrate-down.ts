@@ -1,4 +1,4 @@
-import { DATA_LOSS_NOTE, MigrationHistory, migrationStatus, rollbackMigrations, type ConnectionTarget, type MigrationsFolder } from '@kiln/migrate';
+import { dataLossNotes, MigrationHistory, migrationStatus, rollbackMigrations, type ConnectionTarget, type MigrationsFolder } from '@kiln/migrate';
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { progressReporter } from './migrate-progress.js';
@@ -55,10 +55,7 @@ async function dataLosses(target: ConnectionTarget, where: string, folder: Migra
   const applied = migrationStatus(folder, rows).migrations.filter((s) => s.kind === 'applied');
   const out: string[] = [];
   for (const s of applied.slice(-steps).reverse()) {
-    for (const raw of (s.migration.down?.text ?? '').split(/\r?\n/)) {
-      const line = raw.trim();
-      if (line.startsWith(`-- ${DATA_LOSS_NOTE}`)) out.push(`${s.migration.name}: ${line.slice(DATA_LOSS_NOTE.length + 3).trim()}`);
-    }
+    for (const note of dataLossNotes(s.migration.down?.text ?? '')) out.push(`${s.migration.name}: ${note}`);
   }
   return out;
 }

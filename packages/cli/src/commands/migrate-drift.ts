@@ -1,4 +1,4 @@
-import type { Provider } from '@kiln/schema';
+import type { Provider, SchemaIR } from '@kiln/schema';
 import {
   canonicalizeSchema,
   databaseSchemaFromIr,
@@ -8,6 +8,7 @@ import {
   planMigration,
   type Change,
   type DatabaseConnection,
+  type MigrationPlan,
   type MigrationStatus,
 } from '@kiln/migrate';
 
@@ -26,12 +27,23 @@ export interface Drift {
 export async function detectDrift(connection: DatabaseConnection, provider: Provider, status: MigrationStatus): Promise<Drift> {
   const applied = status.migrations.filter((s) => s.kind === 'applied');
   const last = applied[applied.length - 1]?.migration ?? null;
-  // The snapshot's checks, predicates and views as the database prints them (views it cannot create compare by name).
-  const expected = last === null ? EMPTY_SCHEMA : (await canonicalizeSchema(connection, provider, databaseSchemaFromIr(last.snapshot))).schema;
-  const namespaces = last?.snapshot.datasource?.schemas ?? [];
-  const actual = await inspectDatabase(connection, provider, { namespaces });
-  const plan = planMigration(actual, expected, { provider });
+  const { plan } = await planFromDatabase(connection, provider, last?.snapshot ?? null);
   return { against: last?.name ?? null, changes: plan.changes };
+}
+
+/**
+ * The plan from what the live database holds to what `ir` asks for (null: an empty database).
+ * The IR's checks, predicates and views are first printed by the database itself, so they
+ * compare with what it holds; `canonicalWarnings` names the views it could not create.
+ */
+export async function planFromDatabase(
+  connection: DatabaseConnection,
+  provider: Provider,
+  ir: SchemaIR | null,
+): Promise<{ plan: MigrationPlan; canonicalWarnings: string[] }> {
+  const canonical = ir === null ? { schema: EMPTY_SCHEMA, warnings: [] } : await canonicalizeSchema(connection, provider, databaseSchemaFromIr(ir));
+  const actual = await inspectDatabase(connection, provider, { namespaces: ir?.datasource?.schemas ?? [] });
+  return { plan: planMigration(actual, canonical.schema, { provider }), canonicalWarnings: canonical.warnings };
 }
 
 /** The drift as lines: one per change, indented. */

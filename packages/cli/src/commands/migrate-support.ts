@@ -237,3 +237,13 @@ export function findingLabel(finding: LintFinding, acceptDataLoss: boolean, ctx:
   if (finding.destructive && acceptDataLoss) return dim(`${finding.code} accepted`);
   return finding.severity === 'error' ? red(`${finding.code} error`) : yellow(`${finding.code} warning`);
 }
+
+/**
+ * Prints each lint finding on stderr and sorts out what stops the command: `losses` (destructive;
+ * stop unless --accept-data-loss) and `failures` (errors that are not data loss: the change would
+ * fail on the rows the database holds).
+ */
+export function reportFindings(ctx: CliContext, findings: readonly LintFinding[], acceptDataLoss: boolean): { losses: LintFinding[]; failures: LintFinding[] } {
+  for (const f of findings) ctx.stderr.write(`${findingLabel(f, acceptDataLoss, ctx)}: ${f.message}\n`);
+  return { losses: findings.filter((f) => f.destructive), failures: findings.filter((f) => f.severity === 'error' && !f.destructive) };
+}

@@ -12,6 +12,17 @@ import { renderMigrationScript } from './migration-script.js';
 /** The comment before each statement of down.sql that cannot give back the data it removes. */
 export const DATA_LOSS_NOTE = 'kiln: data loss:';
 
+/** The data-loss notes a down.sql carries (the `-- kiln: data loss: …` comments), their text only. */
+export function dataLossNotes(downText: string): string[] {
+  const marker = `-- ${DATA_LOSS_NOTE}`;
+  const out: string[] = [];
+  for (const raw of downText.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line.startsWith(marker)) out.push(line.slice(marker.length).trim());
+  }
+  return out;
+}
+
 /** The files of the next migration, planned but not written. */
 export interface PreparedMigration {
   /** The changes from the previous snapshot to the schema, in order. */
