@@ -1,10 +1,11 @@
 import { dirname, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { lintMigrations, MigrationFolderError, readMigrationsFolder, type LintedMigration, type MigrationsFolder } from '@kiln/migrate';
+import { lintMigrations, type LintedMigration } from '@kiln/migrate';
 import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { displayPath, findSchema } from '../schema-discovery.js';
 import type { RegisterCommand } from './db-push.js';
+import { plural, readExistingFolder } from './migrate-support.js';
 
 export interface MigrateLintOptions {
   schema?: string;
@@ -43,17 +44,8 @@ function positiveInteger(value: string): number {
  */
 export async function migrateLintCommand(options: MigrateLintOptions, ctx: CliContext): Promise<number> {
   const dir = migrationsDir(options, ctx);
-  let folder: MigrationsFolder;
-  try {
-    folder = readMigrationsFolder(dir);
-  } catch (err) {
-    if (err instanceof MigrationFolderError) throw new UserError(err.message);
-    throw err;
-  }
+  const folder = readExistingFolder(ctx, dir, undefined);
   const shown = displayPath(ctx.cwd, dir);
-  if (!folder.exists) {
-    throw new UserError(`There is no migrations folder at ${shown}. Create the first migration with \`kiln migrate dev\`, or pass --migrations <dir>.`);
-  }
   const { stdout } = ctx;
   if (folder.migrations.length === 0 || folder.provider === null) {
     stdout.write(`No migrations to lint in ${shown}.\n`);
@@ -106,7 +98,6 @@ function summary(
   accepted: number,
   paint: { green: (s: string) => string; red: (s: string) => string },
 ): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const what = `Linted ${plural(linted.length, 'migration')}`;
   const acceptedText = accepted === 0 ? '' : `, ${accepted} accepted by --accept-data-loss`;
   if (errors + warnings + accepted === 0) return `${what}: ${paint.green('no problems found')}.\n`;
