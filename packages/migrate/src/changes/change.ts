@@ -86,6 +86,14 @@ export interface AlterEnum {
 }
 
 /**
+ * An enum change that only adds values: PostgreSQL adds them in place (`ADD VALUE`, outside the
+ * migration's transaction, and before the rest of the plan); anything else recreates the type.
+ */
+export function addsValuesOnly(change: { added: readonly string[]; removed: readonly string[] }): boolean {
+  return change.removed.length === 0 && change.added.length > 0;
+}
+
+/**
  * A table with its columns, primary key and checks. `indexes` and `foreignKeys` hold what the
  * dialect declares inside the CREATE TABLE statement itself: foreign keys on SQLite, which has
  * no ALTER TABLE ADD CONSTRAINT; indexes on MySQL, as Prisma does, so that an AUTO_INCREMENT

@@ -1,6 +1,7 @@
-import type { AlterEnum, CreateEnum, DropEnum, RenameEnum, ValueRename } from '../changes/change.js';
+import { addsValuesOnly, type AlterEnum, type CreateEnum, type DropEnum, type RenameEnum, type ValueRename } from '../changes/change.js';
 import type { EnumType } from '../changes/database-objects.js';
 import { nameKey, type EnumPair, type SchemaMatching } from './match-schemas.js';
+import { takeTempName } from './order-renames.js';
 import { enumRenameChanges, orderValueRenames } from './rename-changes.js';
 
 /** The changes of named enum types (PostgreSQL), by the phase they run in (assemble-plan.ts). */
@@ -42,7 +43,7 @@ export function enumChanges(m: SchemaMatching): EnumChanges {
   for (const p of m.enums) {
     let current: EnumType = { ...p.from, name: p.to.name };
     let renamed = p.renamedValues;
-    if (p.removed.length === 0 && p.added.length > 0) {
+    if (addsValuesOnly(p)) {
       const add = addValuesFirst(p);
       out.addValues.push(add.change);
       current = { ...add.change.to, name: p.to.name };
@@ -78,10 +79,7 @@ function removedAside(p: EnumPair): ValueRename[] {
   return p.removed
     .filter((v) => targets.has(v))
     .map((v) => {
-      let temp = `${v}_kiln_tmp`;
-      for (let n = 2; used.has(temp); n++) temp = `${v}_kiln_tmp${n}`;
-      used.add(temp);
-      return { from: v, to: temp };
+      return { from: v, to: takeTempName(v, used) };
     });
 }
 
@@ -104,9 +102,7 @@ function addValuesFirst(p: EnumPair): { change: AlterEnum; renames: ValueRename[
       addedAs.push(v);
       return v;
     }
-    let temp = `${v}_kiln_tmp`;
-    for (let n = 2; used.has(temp); n++) temp = `${v}_kiln_tmp${n}`;
-    used.add(temp);
+    const temp = takeTempName(v, used);
     renames.push({ from: temp, to: v });
     addedAs.push(temp);
     return temp;

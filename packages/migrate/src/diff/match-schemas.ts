@@ -2,6 +2,7 @@ import type { ValueRename } from '../changes/change.js';
 import type { Column, DatabaseSchema, EnumType, QualifiedName, SchemaTable } from '../changes/database-objects.js';
 import { qualifiedNameKey as nameKey } from '../changes/qualified-name-key.js';
 import { matchByName } from './match-by-name.js';
+import { tempSuffix } from './order-renames.js';
 import type { ObjectComparer } from './object-comparer.js';
 import type { RenameCandidate, RenameDecision } from './rename-decisions.js';
 import {
@@ -243,8 +244,7 @@ function moveAside<T, N>(
   const out: { from: T; to: N }[] = [];
   for (const f of dropped) {
     if (!targets.has(key(f))) continue;
-    let candidate = temp(f, '_kiln_tmp');
-    for (let n = 2; used.has(candidate.key); n++) candidate = temp(f, `_kiln_tmp${n}`);
+    const candidate = temp(f, tempSuffix((suffix) => used.has(temp(f, suffix).key)));
     used.add(candidate.key);
     out.push({ from: f, to: candidate.name });
   }

@@ -1,3 +1,20 @@
+/**
+ * The suffix of a temporary name: `_kiln_tmp`, else `_kiln_tmp2`, `_kiln_tmp3`, ... the first
+ * that `isTaken` refuses. One rule for every object the planner moves aside.
+ */
+export function tempSuffix(isTaken: (suffix: string) => boolean): string {
+  let suffix = '_kiln_tmp';
+  for (let n = 2; isTaken(suffix); n++) suffix = `_kiln_tmp${n}`;
+  return suffix;
+}
+
+/** A temporary name for `base` not in `used`, which it then joins. */
+export function takeTempName(base: string, used: Set<string>): string {
+  const name = base + tempSuffix((suffix) => used.has(base + suffix));
+  used.add(name);
+  return name;
+}
+
 /** One step of an ordered rename: `from` → `to`, for the rename `pair` (a temporary step has the pair it serves). */
 export interface RenameStep<P> {
   from: string;
@@ -25,9 +42,7 @@ export function orderRenames<P extends { from: string; to: string }>(pairs: read
     }
     // Every target is still held by another pending source: a cycle.
     const first = pending[0]!;
-    let temp = `${first.from}_kiln_tmp`;
-    for (let n = 2; used.has(temp); n++) temp = `${first.from}_kiln_tmp${n}`;
-    used.add(temp);
+    const temp = takeTempName(first.from, used);
     out.push({ from: first.from, to: temp, pair: first.pair });
     first.from = temp;
   }

@@ -26,6 +26,11 @@ export interface RuleContext {
   rows(table: TableRef): Promise<number | null>;
 }
 
+/** Rows the rule must care about: unknown (null) or some. An empty or new table has nothing to lose, to fail on or to lock. */
+export async function hasRows(table: TableRef, ctx: RuleContext): Promise<boolean> {
+  return (await ctx.rows(table)) !== 0;
+}
+
 /** `"User"` or `"auth"."User"`: a table, view or enum name in a message. */
 export function displayName(name: QualifiedName): string {
   return name.schema === null ? JSON.stringify(name.name) : `${JSON.stringify(name.schema)}.${JSON.stringify(name.name)}`;

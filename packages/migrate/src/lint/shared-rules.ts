@@ -1,5 +1,5 @@
 import type { Column, QualifiedName } from '../changes/database-objects.js';
-import { displayName, draft, type Draft, type RuleContext } from './lint-dialect.js';
+import { displayName, draft, hasRows, type Draft, type RuleContext } from './lint-dialect.js';
 import { nameKey, type LintEvent, type LintEventKind, type TableRef } from './lint-events.js';
 import { LintRules } from './lint-rules.js';
 import { typeConversion } from './type-conversion.js';
@@ -20,11 +20,6 @@ function holdsOnlyNull(column: Column | undefined): boolean {
 /** An added autoincrement column gives every old row a fresh number: a unique key over it cannot fail. */
 function holdsDistinctValues(column: Column | undefined): boolean {
   return column !== undefined && (holdsOnlyNull(column) || column.autoincrement);
-}
-
-/** Rows the rule must care about: unknown (null) or some. An empty or new table has nothing to lose or to fail on. */
-async function hasRows(table: TableRef, ctx: RuleContext): Promise<boolean> {
-  return (await ctx.rows(table)) !== 0;
 }
 
 /**

@@ -1,17 +1,18 @@
 import type { IndexType, ScalarType } from '@kiln/schema';
 import { PostgresDialect } from '@kiln/sql';
-import type {
-  AlterColumn,
-  AlterEnum,
-  Change,
-  CreateEnum,
-  CreateSchema,
-  DropEnum,
-  DropIndex,
-  RenameConstraint,
-  RenameEnum,
-  RenameIndex,
-  RenameTable,
+import {
+  addsValuesOnly,
+  type AlterColumn,
+  type AlterEnum,
+  type Change,
+  type CreateEnum,
+  type CreateSchema,
+  type DropEnum,
+  type DropIndex,
+  type RenameConstraint,
+  type RenameEnum,
+  type RenameIndex,
+  type RenameTable,
 } from '../../changes/change.js';
 import type { Column, ColumnDefault, Index, IndexColumn, QualifiedName } from '../../changes/database-objects.js';
 import type { DdlCapabilities } from '../../render/ddl-capabilities.js';
@@ -220,7 +221,7 @@ export class PostgresqlDdlRenderer extends DdlRenderer {
    * value cannot be used before that transaction commits, so it runs on its own.
    */
   override isTransactional(change: Change): boolean {
-    return !(change.kind === 'alterEnum' && change.added.length > 0 && change.removed.length === 0);
+    return !(change.kind === 'alterEnum' && addsValuesOnly(change));
   }
 
   // ---------------------------------------------------------------- tables, columns, indexes, constraints

@@ -1,5 +1,5 @@
 import type { Column } from '../../../changes/database-objects.js';
-import { displayName, draft, LintDialect, type Draft, type RuleContext } from '../../lint-dialect.js';
+import { displayName, draft, hasRows, LintDialect, type Draft, type RuleContext } from '../../lint-dialect.js';
 import type { LintEvent, LintEventKind, TableRef } from '../../lint-events.js';
 import { LintRules } from '../../lint-rules.js';
 import { sameName, sameType, type TypeFacts } from '../../type-facts.js';
@@ -10,14 +10,6 @@ type BlockingRules = { [K in LintEventKind]: (event: Extract<LintEvent, { kind: 
 const none = () => Promise.resolve([]);
 
 /**
- * Whether a change holds a lock on a table long enough to matter: only on tables that exist
- * before the migration and are not known to be empty.
- */
-async function busy(table: TableRef, ctx: RuleContext): Promise<boolean> {
-  return table.before !== null && (await ctx.rows(table)) !== 0;
-}
-
-/**
  * PostgreSQL's lock rules (L3xxx). ALTER TABLE takes an ACCESS EXCLUSIVE lock, which blocks
  * reads and writes, for as long as the statement runs; these rules flag the statements that run
  * for as long as the table is big (https://www.postgresql.org/docs/current/sql-altertable.html#SQL-ALTERTABLE-NOTES).
@@ -26,7 +18,7 @@ const BLOCKING: BlockingRules = {
   keyAdded: async (e, ctx) => {
     // CREATE INDEX takes a SHARE lock (writes wait); ADD PRIMARY KEY builds its index under ACCESS EXCLUSIVE
     // (https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY).
-    if (e.rebuild || !(await busy(e.table, ctx))) return [];
+    if (e.rebuild || !(await hasRows(e.table, ctx))) return [];
     const what = e.key === 'primaryKey' ? 'primary key' : e.key === 'unique' ? 'unique index' : 'index';
     return [draft(LintRules.createIndexLocks, `${what} ${JSON.stringify(e.name)}`, displayName(e.table.name), e.columns)];
   },
@@ -38,19 +30,19 @@ const BLOCKING: BlockingRules = {
       out.push(draft(LintRules.rewriteType, displayName(e.table.name), e.to.name, from.sql, to.sql));
     }
     if (e.nullability && e.from.nullable && !e.to.nullable) out.push(draft(LintRules.setNotNullScans, displayName(e.table.name), e.to.name));
-    return out.length > 0 && (await busy(e.table, ctx)) ? out : [];
+    return out.length > 0 && (await hasRows(e.table, ctx)) ? out : [];
   },
   columnAdded: async (e, ctx) => {
     const volatile = volatileDefault(e.column);
-    if (volatile === null || !(await busy(e.table, ctx))) return [];
+    if (volatile === null || !(await hasRows(e.table, ctx))) return [];
     return [draft(LintRules.volatileDefault, displayName(e.table.name), e.column.name, volatile)];
   },
   foreignKeyAdded: async (e, ctx) => {
-    if (e.rebuild || !(await busy(e.table, ctx))) return [];
+    if (e.rebuild || !(await hasRows(e.table, ctx))) return [];
     return [draft(LintRules.validateForeignKey, e.foreignKey.name, displayName(e.table.name), e.foreignKey.columns, displayName(e.foreignKey.referencedTable))];
   },
   checkAdded: async (e, ctx) => {
-    if (e.rebuild || !(await busy(e.table, ctx))) return [];
+    if (e.rebuild || !(await hasRows(e.table, ctx))) return [];
     return [draft(LintRules.validateCheck, e.check.name, displayName(e.table.name))];
   },
   tableDropped: none,
