@@ -3,7 +3,7 @@ import { parseUtcDateTime } from '../values/codec.js';
 /**
  * A date-time as the drivers read it from the server, holding UTC: PostgreSQL's `timestamp` and
  * `date` in the ISO DateStyle (pg's text), MySQL's `DATETIME`, `TIMESTAMP` and `DATE` (mysql2's
- * `dateStrings`). That is `YYYY-MM-DD`, or `YYYY-MM-DD HH:MM:SS` with up to six fractional digits
+ * `dateStrings`), and the same inside PostgreSQL's JSON. That is `YYYY-MM-DD`, or `YYYY-MM-DD HH:MM:SS` (or `T` for the space) with up to six fractional digits
  * (milliseconds are kept, as `Date` does), and no zone.
  *
  * Read digit by digit: about three times faster than the general parser, which a result with
@@ -20,7 +20,7 @@ export function parseDateTimeText(text: string): Date {
       (n >= 19 &&
         n <= 26 &&
         n !== 20 &&
-        text.charCodeAt(10) === 32 /* space */ &&
+        (text.charCodeAt(10) === 32 /* space */ || text.charCodeAt(10) === 84) /* T: the same, as JSON writes it */ &&
         text.charCodeAt(13) === 58 /* : */ &&
         text.charCodeAt(16) === 58 &&
         (n === 19 || text.charCodeAt(19) === 46 /* . */)))

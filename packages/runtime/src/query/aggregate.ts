@@ -1,12 +1,13 @@
 import { aggregate as agg, and, as, count, derived, eq, gt, gte, lt, lte, ne, select, type AggregateFunction, type ExpressionNode, type SelectionNode } from '@kiln/sql';
 import type { Row } from '../driver/driver.js';
-import { checkDecimal, checkInt, checkSkip, type Decoder } from '../values/codec.js';
+import { checkDecimal, type Decoder } from '../values/codec.js';
 import { compileStatement, type CompiledStatement } from './compiled.js';
 import type { ModelInfo } from './model-info.js';
 import { orderNodes, readOrderBy } from './order-by.js';
 import { bindParams, type Path } from './param-source.js';
 import { entries, isPlainObject, type PlanContext } from './plan-context.js';
 import type { ExecContext } from './read-exec.js';
+import { limitParam, skipParam } from './read-plan.js';
 import { buildWhere } from './where.js';
 
 type Args = Record<string, unknown>;
@@ -107,8 +108,8 @@ function source(ctx: PlanContext, model: ModelInfo, args: Args, alias: string, c
     from: model.table(inner),
     ...(where ? { where } : {}),
     orderBy: order,
-    ...(args.take !== undefined ? { limit: ctx.value(model, ['take'], (v) => ctx.hooks.encodeLimit(Math.abs(checkInt(v)))) } : {}),
-    ...(args.skip !== undefined ? { offset: ctx.value(model, ['skip'], (v) => ctx.hooks.encodeLimit(checkSkip(v))) } : {}),
+    ...(args.take !== undefined ? { limit: limitParam(ctx, model, ['take']) } : {}),
+    ...(args.skip !== undefined ? { offset: skipParam(ctx, model, ['skip']) } : {}),
   });
   return { from: derived(sub, alias), where: undefined as ExpressionNode | undefined, alias };
 }
@@ -151,8 +152,8 @@ export function planGroupBy(ctx: PlanContext, model: ModelInfo, args: Args): Agg
     groupBy: groupCols,
     ...(having ? { having } : {}),
     orderBy: order,
-    ...(args.take !== undefined ? { limit: ctx.value(model, ['take'], (v) => ctx.hooks.encodeLimit(Math.abs(checkInt(v)))) } : {}),
-    ...(args.skip !== undefined ? { offset: ctx.value(model, ['skip'], (v) => ctx.hooks.encodeLimit(checkSkip(v))) } : {}),
+    ...(args.take !== undefined ? { limit: limitParam(ctx, model, ['take']) } : {}),
+    ...(args.skip !== undefined ? { offset: skipParam(ctx, model, ['skip']) } : {}),
   });
   return {
     stmt: compileStatement(ctx, node, model.hasBigInts),

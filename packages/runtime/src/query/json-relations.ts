@@ -22,7 +22,7 @@ import {
   type SelectNode,
 } from '@kiln/sql';
 import type { RuntimeRelation } from '../runtime-schema.js';
-import { checkInt, checkSkip, type Decoder } from '../values/codec.js';
+import type { Decoder } from '../values/codec.js';
 import { compileStatement, type CompiledStatement } from './compiled.js';
 import type { JsonRelationShape, JsonRowShape, MemorySortTerm } from './json-decode.js';
 import { termColumns } from './json-order.js';
@@ -30,7 +30,7 @@ import type { ModelInfo } from './model-info.js';
 import { orderNodes, readOrderBy, type OrderTerm } from './order-by.js';
 import type { Path } from './param-source.js';
 import type { PlanContext } from './plan-context.js';
-import { COUNT_PREFIX, cursorCondition, withTieBreaker } from './read-plan.js';
+import { COUNT_PREFIX, cursorCondition, limitParam, needsBigints, readTake, skipParam, withTieBreaker } from './read-plan.js';
 import { readSelection, type RelationSelection, type Selection } from './selection.js';
 import { buildWhere, joinCondition, relatedQuery } from './where.js';
 
@@ -143,7 +143,7 @@ function planTop(ctx: PlanContext, model: ModelInfo, args: Record<string, unknow
     ...(outer.limit ? { limit: outer.limit } : {}),
     ...(outer.offset ? { offset: outer.offset } : {}),
   });
-  const stmt = compileStatement(ctx, node, sel.fields.some((f) => model.columns.get(f)!.bigints));
+  const stmt = compileStatement(ctx, node, needsBigints(sel));
   const prefix = ctx.hooks.jsonRelations.statementPrefix(ctx.dialect);
   return {
     joined: true,
@@ -325,15 +325,3 @@ function pageColumns(model: ModelInfo, sel: Selection, alias: string, terms: Ord
   };
 }
 
-/** `take`, checked as planRead checks it: an integer (negative: from the end). */
-function readTake(ctx: PlanContext, model: ModelInfo, args: Record<string, unknown>, path: Path): number | undefined {
-  const take = args.take;
-  if (take !== undefined && (typeof take !== 'number' || !Number.isInteger(take))) ctx.invalid(model, [...path, 'take'], 'expected an integer');
-  if (args.skip !== undefined && (typeof args.skip !== 'number' || !Number.isInteger(args.skip) || args.skip < 0)) {
-    ctx.invalid(model, [...path, 'skip'], 'expected a non-negative integer');
-  }
-  return take as number | undefined;
-}
-
-const limitParam = (ctx: PlanContext, model: ModelInfo, path: Path) => ctx.value(model, path, (v) => ctx.hooks.encodeLimit(Math.abs(checkInt(v))));
-const skipParam = (ctx: PlanContext, model: ModelInfo, path: Path) => ctx.value(model, path, (v) => ctx.hooks.encodeLimit(checkSkip(v)));

@@ -77,11 +77,7 @@ export interface ReadOptions {
 export function planRead(ctx: PlanContext, model: ModelInfo, args: Record<string, unknown>, path: Path, options: ReadOptions): ReadPlan {
   const alias = ctx.alias();
   const selection = readSelection(ctx, model, args, path);
-  const take = args.take;
-  if (take !== undefined && (typeof take !== 'number' || !Number.isInteger(take))) ctx.invalid(model, [...path, 'take'], 'expected an integer');
-  if (args.skip !== undefined && (typeof args.skip !== 'number' || !Number.isInteger(args.skip) || args.skip < 0)) {
-    ctx.invalid(model, [...path, 'skip'], 'expected a non-negative integer');
-  }
+  const take = readTake(ctx, model, args, path);
   const reverse = typeof take === 'number' && take < 0;
   const distinct = readDistinct(ctx, model, args.distinct, [...path, 'distinct']);
 
@@ -99,8 +95,8 @@ export function planRead(ctx: PlanContext, model: ModelInfo, args: Record<string
   const inMemory = distinct !== null;
   const limit =
     // A literal: SQLite plans `LIMIT 1` better than `LIMIT ?` (measured: a third faster by primary key).
-    options.single ? lit(1) : take !== undefined && !inMemory ? ctx.value(model, [...path, 'take'], (v) => ctx.hooks.encodeLimit(Math.abs(checkInt(v)))) : undefined;
-  const offset = args.skip !== undefined && !inMemory ? ctx.value(model, [...path, 'skip'], (v) => ctx.hooks.encodeLimit(checkSkip(v))) : undefined;
+    options.single ? lit(1) : take !== undefined && !inMemory ? limitParam(ctx, model, [...path, 'take']) : undefined;
+  const offset = args.skip !== undefined && !inMemory ? skipParam(ctx, model, [...path, 'skip']) : undefined;
   const node = select({
     columns,
     from: model.table(alias),
@@ -126,7 +122,23 @@ function readDistinct(ctx: PlanContext, model: ModelInfo, v: unknown, path: Path
   return list as string[];
 }
 
-function needsBigints(sel: Selection): boolean {
+/** `take` (an integer; negative: from the end), with `skip` checked beside it (a non-negative integer). */
+export function readTake(ctx: PlanContext, model: ModelInfo, args: Record<string, unknown>, path: Path): number | undefined {
+  const take = args.take;
+  if (take !== undefined && (typeof take !== 'number' || !Number.isInteger(take))) ctx.invalid(model, [...path, 'take'], 'expected an integer');
+  if (args.skip !== undefined && (typeof args.skip !== 'number' || !Number.isInteger(args.skip) || args.skip < 0)) {
+    ctx.invalid(model, [...path, 'skip'], 'expected a non-negative integer');
+  }
+  return take as number | undefined;
+}
+
+/** The LIMIT parameter for `take` at `path`: its size, encoded as the dialect binds a LIMIT (`encodeLimit`). */
+export const limitParam = (ctx: PlanContext, model: ModelInfo, path: Path) => ctx.value(model, path, (v) => ctx.hooks.encodeLimit(Math.abs(checkInt(v))));
+
+/** The OFFSET parameter for `skip` at `path`. */
+export const skipParam = (ctx: PlanContext, model: ModelInfo, path: Path) => ctx.value(model, path, (v) => ctx.hooks.encodeLimit(checkSkip(v)));
+
+export function needsBigints(sel: Selection): boolean {
   return sel.fields.some((f) => sel.model.columns.get(f)!.bigints);
 }
 

@@ -79,6 +79,5 @@ function byteaText(v: unknown): Buffer {
 function jsonDate(v: unknown): unknown {
   const s = v as string;
   if (s === 'infinity' || s === '-infinity') return s;
-  if (s.length > 10 && s.charCodeAt(10) === 84 /* T */ && s.length <= 26) return parseDateTimeText(s.slice(0, 10) + ' ' + s.slice(11));
-  return s.length === 10 ? parseDateTimeText(s) : parseUtcDateTime(s);
+  return s.length <= 26 ? parseDateTimeText(s) : parseUtcDateTime(s);
 }
