@@ -39,14 +39,14 @@ export function identityFields(ctx: PlanContext, model: ModelInfo): string[] {
 }
 
 /** `{ where, select/include/omit of the call }`: the read that returns the record as the call asked. */
-function withSelection(args: Args, where: unknown): Args {
+export function withSelection(args: Args, where: unknown): Args {
   const out: Args = { where };
   for (const k of ['select', 'include', 'omit'] as const) if (args[k] !== undefined) out[k] = args[k];
   return out;
 }
 
 /** A read of one record by `fields` bound from `where.<field>` of each call's arguments. */
-function keyRead(ctx: PlanContext, model: ModelInfo, args: Args, fields: string[]): ReadPlan {
+export function keyRead(ctx: PlanContext, model: ModelInfo, args: Args, fields: string[]): ReadPlan {
   // Any non-null, non-object value plans `field = ?`; the values come from each call.
   const template = Object.fromEntries(fields.map((f) => [f, 0]));
   return planRead(ctx, model, withSelection(args, template), [], { single: true });

@@ -6,6 +6,7 @@ import type { ModelInfo } from './model-info.js';
 import { readPath, type Path } from './param-source.js';
 import { entries, isPlainObject, type PlanContext } from './plan-context.js';
 import { planRead, type ReadPlan, type RowShape } from './read-plan.js';
+import { identityFields, keyRead, withSelection } from './read-back.js';
 import { assignments, bigintsFor, insertRow, returning } from './write-plan.js';
 
 type Args = Record<string, unknown>;
@@ -88,26 +89,23 @@ export function planUpsert(ctx: PlanContext, model: ModelInfo, args: Args): Upse
     insertInto(model.target(), { columns: row.columns, rows: [row.values], onConflict: onConflictDoUpdate(target, set), ...extra });
 
   if (caps.returning) {
-    const identity = model.model.uniques[0]!.fields;
-    const r = returning(ctx, model, args, identity);
+    const r = returning(ctx, model, args, identityFields(ctx, model));
     const stmt = compileStatement(ctx, insert({ returning: r.columns }), bigintsFor(model, r.columns));
     return { stmt, key: keyFields, read: r.shape ? { kind: 'returning', shape: r.shape } : { kind: 'identity' } };
   }
-  const selection: Args = {};
-  for (const k of ['select', 'include', 'omit'] as const) if (args[k] !== undefined) selection[k] = args[k];
   if (!update.scalars.some(([f]) => key.fields.includes(f))) {
-    const read = planRead(ctx, model, { ...selection, where: args.where }, [], { single: true });
+    const read = planRead(ctx, model, withSelection(args, args.where), [], { single: true });
     return { stmt: compileStatement(ctx, insert({})), key: keyFields, read: { kind: 'where', read } };
   }
   // The update changes the key: the row can be found only by an AUTO_INCREMENT identity it
   // leaves alone, reported by the statement.
-  const identity = model.model.uniques[0]!.fields;
+  const identity = identityFields(ctx, model);
   const id = identity.length === 1 ? model.columns.get(identity[0]!)! : undefined;
   if (!id || !(id.field.default?.kind === 'database' && id.field.default.autoincrement) || update.scalars.some(([f]) => f === id.field.name)) return null;
   const report = ctx.hooks.upsertInsertId(col(table, id.field.column));
   if (!report) return null;
   set.unshift(assign(id.field.column, report));
-  const read = planRead(ctx, model, { ...selection, where: { [id.field.name]: 0 } }, [], { single: true });
+  const read = keyRead(ctx, model, args, [id.field.name]);
   return { stmt: compileStatement(ctx, insert({})), key: keyFields, read: { kind: 'insertId', read, field: id.field.name, decode: id.decode } };
 }
 
