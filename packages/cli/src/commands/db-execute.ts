@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { executeScript, parseMigrationScript, SqlSplitError, type MigrationStep } from '@kiln/migrate';
 import type { CliContext } from '../context.js';
 import { isFsError, UserError } from '../errors.js';
-import { displayPath, findSchema } from '../schema-discovery.js';
-import { describeTarget, loadSchemaContext, plural, resolveTarget, withConnection, type SchemaContext } from './migrate-support.js';
+import { displayPath } from '../schema-discovery.js';
+import { describeTarget, loadSchemaContextIfAny, plural, resolveTarget, withConnection } from './migrate-support.js';
 
 export interface DbExecuteOptions {
   schema?: string;
@@ -28,7 +28,8 @@ export async function dbExecuteCommand(options: DbExecuteOptions, ctx: CliContex
     if (isFsError(err)) throw new UserError(`Could not read ${shown}: ${err.code === 'ENOENT' ? 'no such file' : err.message}.`);
     throw err;
   }
-  const schema = schemaIfAny(ctx, options);
+  // With --url and no --schema, no schema is needed: the URL says which database.
+  const schema = options.schema === undefined && options.url !== undefined ? null : loadSchemaContextIfAny(ctx, options.schema, 'execute the file');
   const target = resolveTarget(ctx, options.url, schema);
   const where = describeTarget(target, ctx);
   let steps: MigrationStep[];
@@ -47,16 +48,3 @@ export async function dbExecuteCommand(options: DbExecuteOptions, ctx: CliContex
   return 0;
 }
 
-/** The schema when one is given or found: its datasource gives the URL. Without one, --url or DATABASE_URL (any database). */
-function schemaIfAny(ctx: CliContext, options: DbExecuteOptions): SchemaContext | null {
-  if (options.schema === undefined) {
-    if (options.url !== undefined) return null;
-    try {
-      findSchema(ctx.cwd);
-    } catch (err) {
-      if (err instanceof UserError) return null;
-      throw err;
-    }
-  }
-  return loadSchemaContext(ctx, options.schema, 'execute the file');
-}

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import type { CliContext } from '../context.js';
 import { isFsError, UserError } from '../errors.js';
 import { loadEnvFiles } from '../load-env.js';
-import { findSchema } from '../schema-discovery.js';
-import { loadSchemaContext, type SchemaContext } from './migrate-support.js';
+import { loadSchemaContextIfAny, type SchemaContext } from './migrate-support.js';
 
 export interface DbSeedOptions {
   schema?: string;
@@ -72,20 +71,8 @@ export async function dbSeedCommand(options: DbSeedOptions, ctx: CliContext): Pr
       `There is no seed command. Add one to ${join(ctx.cwd, 'package.json')}:\n  "kiln": { "seed": "node seed.js" }\nor pass --command "<command>".`,
     );
   }
-  await runSeed(ctx, command, schemaIfAny(ctx, options.schema), options.url);
+  await runSeed(ctx, command, loadSchemaContextIfAny(ctx, options.schema, 'seed the database'), options.url);
   ctx.stdout.write(`${ctx.stdout.colors.green('Seeded')} the database with \`${command}\`.\n`);
   return 0;
 }
 
-/** The schema when one is given or found (for its .env folder and variable name); seeding does not need one. */
-function schemaIfAny(ctx: CliContext, explicit: string | undefined): SchemaContext | null {
-  if (explicit === undefined) {
-    try {
-      findSchema(ctx.cwd);
-    } catch (err) {
-      if (err instanceof UserError) return null;
-      throw err;
-    }
-  }
-  return loadSchemaContext(ctx, explicit, 'seed the database');
-}

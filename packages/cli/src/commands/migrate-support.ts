@@ -68,7 +68,12 @@ export function loadSchemaContext(ctx: CliContext, explicit: string | undefined,
  * migration_lock.toml and the URL from --url or DATABASE_URL.
  */
 export function loadOptionalSchemaContext(ctx: CliContext, options: { schema?: string; migrations?: string }, action: string): SchemaContext | null {
-  if (options.schema === undefined && options.migrations !== undefined) {
+  return options.migrations === undefined ? loadSchemaContext(ctx, options.schema, action) : loadSchemaContextIfAny(ctx, options.schema, action);
+}
+
+/** The schema named by `explicit`, else the one found where kiln looks; null when none is there. */
+export function loadSchemaContextIfAny(ctx: CliContext, explicit: string | undefined, action: string): SchemaContext | null {
+  if (explicit === undefined) {
     try {
       findSchema(ctx.cwd);
     } catch (err) {
@@ -76,7 +81,7 @@ export function loadOptionalSchemaContext(ctx: CliContext, options: { schema?: s
       throw err;
     }
   }
-  return loadSchemaContext(ctx, options.schema, action);
+  return loadSchemaContext(ctx, explicit, action);
 }
 
 /** `--migrations`, else `migrations/` beside the schema (inside a schema folder). */
