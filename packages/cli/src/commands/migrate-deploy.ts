@@ -1,16 +1,15 @@
-import { createDatabaseIfMissing, deployMigrations } from '@kiln/migrate';
 import type { CliContext } from '../context.js';
 import { displayPath } from '../schema-discovery.js';
-import { progressReporter } from './migrate-progress.js';
+import { deployWithProgress } from './migrate-progress.js';
 import {
   describeTarget,
+  ensureDatabase,
   loadOptionalSchemaContext,
   migrationsDir,
   plural,
   providerOf,
   readExistingFolder,
   resolveTarget,
-  userErrors,
 } from './migrate-support.js';
 
 export interface MigrateDeployOptions {
@@ -37,9 +36,8 @@ export async function migrateDeployCommand(options: MigrateDeployOptions, ctx: C
   const target = resolveTarget(ctx, options.url, schema, provider);
   const where = describeTarget(target, ctx);
   // A MySQL database or PostgreSQL schema that does not exist yet is created, as `migrate dev` does.
-  if (await userErrors(where, () => createDatabaseIfMissing(target))) ctx.stderr.write(ctx.stderr.colors.dim(`Created the ${where}.\n`));
-  const progress = progressReporter(ctx);
-  const result = await userErrors(where, () => deployMigrations({ target, folder, onProgress: progress.listener })).finally(() => progress.stop());
+  await ensureDatabase(ctx, target, where);
+  const result = await deployWithProgress(ctx, target, folder, where);
 
   const { yellow } = ctx.stderr.colors;
   for (const row of result.missing) {

@@ -1,6 +1,4 @@
 import {
-  createDatabaseIfMissing,
-  deployMigrations,
   lintChanges,
   MigrateError,
   MigrationHistory,
@@ -10,6 +8,7 @@ import {
   refuseBlocked,
   rowCounter,
   writeMigration,
+  type ConnectionTarget,
   type LintFinding,
   type MigrationsFolder,
   type MigrationStatus,
@@ -20,9 +19,10 @@ import type { CliContext } from '../context.js';
 import { UserError } from '../errors.js';
 import { displayPath } from '../schema-discovery.js';
 import { detectDrift, driftLines } from './migrate-drift.js';
-import { progressReporter } from './migrate-progress.js';
+import { deployWithProgress } from './migrate-progress.js';
 import {
   describeTarget,
+  ensureDatabase,
   loadSchemaContext,
   migrationsDir,
   plural,
@@ -67,7 +67,7 @@ export async function migrateDevCommand(options: MigrateDevOptions, ctx: CliCont
   const firstRun = folder.migrations.length === 0;
 
   // 1. The development database (created when missing): its history must allow going on; drift is reported.
-  if (await userErrors(where, () => createDatabaseIfMissing(target))) ctx.stderr.write(dim(`Created the ${where}.\n`));
+  await ensureDatabase(ctx, target, where);
   const status = await withConnection(target, where, async (connection) => {
     const status = migrationStatus(folder, await new MigrationHistory(connection, provider).read());
     try {
@@ -145,9 +145,8 @@ function pendingCount(status: MigrationStatus): number {
   return status.migrations.filter((s) => s.kind === 'pending' || s.kind === 'interrupted').length;
 }
 
-async function deploy(ctx: CliContext, target: Parameters<typeof deployMigrations>[0]['target'], folder: MigrationsFolder, where: string): Promise<void> {
-  const progress = progressReporter(ctx);
-  const result = await userErrors(where, () => deployMigrations({ target, folder, onProgress: progress.listener })).finally(() => progress.stop());
+async function deploy(ctx: CliContext, target: ConnectionTarget, folder: MigrationsFolder, where: string): Promise<void> {
+  const result = await deployWithProgress(ctx, target, folder, where);
   if (result.applied.length > 0) ctx.stdout.write(`${ctx.stdout.colors.green('Applied')} ${plural(result.applied.length, 'migration')} to the ${where}: ${result.applied.join(', ')}.\n`);
 }
 

@@ -1,5 +1,6 @@
-import type { MigrateProgress, ProgressListener } from '@kiln/migrate';
+import { deployMigrations, type MigrateProgress, type ProgressListener } from '@kiln/migrate';
 import type { CliContext } from '../context.js';
+import { userErrors } from './migrate-support.js';
 
 /** The first line of a statement, shortened for a progress line. */
 function firstLine(sql: string): string {
@@ -75,4 +76,12 @@ export function progressReporter(ctx: CliContext, live = process.stderr.isTTY ==
       current = null;
     },
   };
+}
+
+type DeployOptions = Parameters<typeof deployMigrations>[0];
+
+/** Applies the pending migrations of `folder` with progress on stderr (deploy, and dev's apply step). */
+export function deployWithProgress(ctx: CliContext, target: DeployOptions['target'], folder: DeployOptions['folder'], where: string): ReturnType<typeof deployMigrations> {
+  const progress = progressReporter(ctx);
+  return userErrors(where, () => deployMigrations({ target, folder, onProgress: progress.listener })).finally(() => progress.stop());
 }

@@ -3,6 +3,7 @@ import { generateClient, resolveOutputDir, writeClient } from '@kiln/generator';
 import { analyzeSchema, renderDiagnostics, type Datasource, type Provider, type SchemaIR } from '@kiln/schema';
 import {
   ApplyError,
+  createDatabaseIfMissing,
   DatabaseConnectionError,
   DatabaseUrlError,
   DdlRenderError,
@@ -212,6 +213,14 @@ export async function useConnection<T>(connection: DatabaseConnection, where: st
   } finally {
     await connection.close().catch(() => undefined);
   }
+}
+
+/**
+ * Creates the MySQL database or PostgreSQL `?schema=` the target names when it does not exist
+ * yet, as Prisma does, and says so on stderr.
+ */
+export async function ensureDatabase(ctx: CliContext, target: ConnectionTarget, where: string): Promise<void> {
+  if (await userErrors(where, () => createDatabaseIfMissing(target))) ctx.stderr.write(ctx.stderr.colors.dim(`Created the ${where}.\n`));
 }
 
 /** Runs `work`, turning migrate's errors into UserErrors. */
