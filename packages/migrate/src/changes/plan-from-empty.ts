@@ -1,8 +1,8 @@
 import type { Provider, SchemaIR } from '@kiln/schema';
 import { ddlRendererFor } from '../dialects/ddl-renderer-for.js';
 import type { DdlCapabilities } from '../render/ddl-capabilities.js';
-import type { Change } from './change.js';
-import type { DatabaseSchema } from './database-objects.js';
+import type { AddForeignKey, Change, CreateIndex, CreateTable } from './change.js';
+import type { DatabaseSchema, SchemaTable } from './database-objects.js';
 import { databaseSchemaFromIr } from './database-schema-from-ir.js';
 
 export interface PlanOptions {
@@ -27,22 +27,28 @@ export function changesFromEmpty(schema: DatabaseSchema, capabilities: DdlCapabi
   if (capabilities.namespaces) for (const name of schema.namespaces) changes.push({ kind: 'createSchema', name });
   // Elsewhere an enum's values live in the column type (MySQL ENUM, a SQLite CHECK).
   if (capabilities.namedEnums) for (const e of schema.enums) changes.push({ kind: 'createEnum', enum: e });
-  for (const t of schema.tables) {
-    changes.push({
+  const created = schema.tables.map((t) => tableCreation(t, capabilities));
+  for (const c of created) changes.push(c.createTable);
+  for (const c of created) changes.push(...c.createIndexes);
+  for (const c of created) changes.push(...c.addForeignKeys);
+  for (const view of schema.views) changes.push({ kind: 'createView', view });
+  return changes;
+}
+
+/**
+ * The changes that create one table: CREATE TABLE with what the dialect declares inside it
+ * (indexes on MySQL, foreign keys on SQLite), and the rest as CreateIndex and AddForeignKey,
+ * which go after every table is created (tables may reference each other in any order).
+ */
+export function tableCreation(t: SchemaTable, capabilities: DdlCapabilities): { createTable: CreateTable; createIndexes: CreateIndex[]; addForeignKeys: AddForeignKey[] } {
+  return {
+    createTable: {
       kind: 'createTable',
       table: t.table,
       indexes: capabilities.indexesInCreateTable ? t.indexes : [],
       foreignKeys: capabilities.foreignKeysInCreateTable ? t.foreignKeys : [],
-    });
-  }
-  if (!capabilities.indexesInCreateTable) {
-    for (const t of schema.tables) for (const index of t.indexes) changes.push({ kind: 'createIndex', table: t.table.name, index });
-  }
-  if (!capabilities.foreignKeysInCreateTable) {
-    for (const t of schema.tables) {
-      for (const foreignKey of t.foreignKeys) changes.push({ kind: 'addForeignKey', table: t.table.name, foreignKey });
-    }
-  }
-  for (const view of schema.views) changes.push({ kind: 'createView', view });
-  return changes;
+    },
+    createIndexes: capabilities.indexesInCreateTable ? [] : t.indexes.map((index) => ({ kind: 'createIndex', table: t.table.name, index })),
+    addForeignKeys: capabilities.foreignKeysInCreateTable ? [] : t.foreignKeys.map((foreignKey) => ({ kind: 'addForeignKey', table: t.table.name, foreignKey })),
+  };
 }

@@ -1,6 +1,7 @@
 import type { Provider } from '@kiln/schema';
 import type { AlterEnum, Change, ValueRename } from '../changes/change.js';
 import type { Column, DatabaseSchema, ForeignKey, QualifiedName, SchemaTable } from '../changes/database-objects.js';
+import { tableCreation } from '../changes/plan-from-empty.js';
 import { ddlRendererFor } from '../dialects/ddl-renderer-for.js';
 import { applyRenames, type RenameMaps } from './apply-renames.js';
 import { assemblePlan, type PlanParts } from './assemble-plan.js';
@@ -173,14 +174,10 @@ export function planMigration(from: DatabaseSchema, to: DatabaseSchema, options:
 
   // ------------------------------------------------------------------ tables on one side
   for (const t of m.createdTables) {
-    parts.createTables.push({
-      kind: 'createTable',
-      table: t.table,
-      indexes: caps.indexesInCreateTable ? t.indexes : [],
-      foreignKeys: caps.foreignKeysInCreateTable ? t.foreignKeys : [],
-    });
-    if (!caps.indexesInCreateTable) for (const index of t.indexes) parts.createIndexes.push({ kind: 'createIndex', table: t.table.name, index });
-    if (!caps.foreignKeysInCreateTable) for (const foreignKey of t.foreignKeys) parts.addForeignKeys.push({ kind: 'addForeignKey', table: t.table.name, foreignKey });
+    const c = tableCreation(t, caps);
+    parts.createTables.push(c.createTable);
+    parts.createIndexes.push(...c.createIndexes);
+    parts.addForeignKeys.push(...c.addForeignKeys);
   }
   const droppedFirst = new Set(m.droppedFirst.map((a) => a.from));
   for (const t of dropOrder(m.droppedTables)) {
