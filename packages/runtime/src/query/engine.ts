@@ -158,17 +158,20 @@ export class Engine {
     return {
       conn,
       hooks: this.hooks,
-      query: async (sql, params, bigints) => {
-        const started = this.logger.enabled ? performance.now() : 0;
-        try {
-          return await conn.query(sql, params, bigints ? { bigints } : undefined);
-        } catch (e) {
-          throw translateDriverError(e, this.hooks, this.info, model);
-        } finally {
-          if (this.logger.enabled) this.logger.query(sql, params, performance.now() - started);
-        }
-      },
+      query: (sql, params, bigints) => this.timed(model, sql, params, () => conn.query(sql, params, bigints ? { bigints } : undefined)),
     };
+  }
+
+  /** Runs one statement: logged with its time, a driver error turned into a Kiln error naming `model` (if any). */
+  private async timed<T>(model: ModelInfo | undefined, sql: string, params: unknown[], run: () => Promise<T>): Promise<T> {
+    const started = this.logger.enabled ? performance.now() : 0;
+    try {
+      return await run();
+    } catch (e) {
+      throw translateDriverError(e, this.hooks, this.info, model);
+    } finally {
+      if (this.logger.enabled) this.logger.query(sql, params, performance.now() - started);
+    }
   }
 
   /** A counted write (updateMany, deleteMany, createMany); errors name no model, as before. */
@@ -243,15 +246,8 @@ export class Engine {
   }
 
   /** An INSERT/UPDATE/DELETE with logging and driver errors turned into Kiln errors for `model`. */
-  async executeWrite(ex: ExecContext, model: ModelInfo | undefined, sql: string, params: unknown[]): Promise<ExecuteResult> {
-    const started = this.logger.enabled ? performance.now() : 0;
-    try {
-      return await ex.conn.execute(sql, params);
-    } catch (e) {
-      throw translateDriverError(e, this.hooks, this.info, model);
-    } finally {
-      if (this.logger.enabled) this.logger.query(sql, params, performance.now() - started);
-    }
+  executeWrite(ex: ExecContext, model: ModelInfo | undefined, sql: string, params: unknown[]): Promise<ExecuteResult> {
+    return this.timed(model, sql, params, () => ex.conn.execute(sql, params));
   }
 
   /** Reads a written record back by its identity, with the caller's select/include/omit. */
